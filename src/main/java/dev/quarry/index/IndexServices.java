@@ -1,0 +1,26 @@
+package dev.quarry.index;
+
+import dev.quarry.ingest.IngestPipeline;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Node-local services every index actor on this node shares. Handed to actors at creation (never in
+ * messages), so a sharded entity gets the services of whichever node it lands on.
+ *
+ * @param indexesDir      where each index keeps its directory ({@code <indexesDir>/<id>})
+ * @param refreshInterval how often a running walk makes new batches visible to searches
+ * @param ramBufferMb     Lucene's indexing buffer per index
+ */
+public record IndexServices(
+        ViewBoard board,
+        IngestPipeline pipeline,
+        Path indexesDir,
+        Duration refreshInterval,
+        Duration progressInterval,
+        double ramBufferMb) {
+
+    public Path indexDir(String indexId) {
+        return indexesDir.resolve(indexId);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.quarry.search;
+
+import dev.quarry.index.IndexStatus;
+import dev.quarry.index.IndexView;
+import dev.quarry.index.ViewBoard;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * Runs searches on the views index actors publish, on its own pool: no actor mailbox is entered,
+ * so a search never waits for ingestion. An index that cannot answer says why; it never answers
+ * with an empty result instead.
+ */
+public final class SearchService {
+    private final ViewBoard board;
+    private final Executor pool;
+    private final LexicalSearcher lexical = LexicalSearcher.create();
+
+    public SearchService(ViewBoard board, Executor pool) {
+        this.board = board;
+        this.pool = pool;
+    }
+
+    /** @param request an already {@link SearchRequest#validated() validated} request */
+    public CompletionStage<SearchReply> search(String indexId, SearchRequest request) {
+        Optional<IndexView> found = board.get(indexId);
+        if (found.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    new SearchReply.Unavailable(indexId, "absent", "index is not open on this node", true));
+        }
+        IndexView view = found.get();
+        IndexStatus status = view.status();
+        if (view.searchers() == null || !status.searchable()) {
+            boolean retryable = status.state() != dev.quarry.index.IndexState.FAILED
+                    && status.state() != dev.quarry.index.IndexState.QUARANTINED;
+            String reason = switch (status.state()) {
+                case LOADING -> "index is loading its snapshot";
+                case INDEXING -> "index is running its first walk and has nothing searchable yet";
+                default -> "index is " + status.state().id()
+                        + (status.lastError() == null ? "" : ": " + status.lastError());
+            };
+            return CompletableFuture.completedFuture(
+                    new SearchReply.Unavailable(indexId, status.state().id(), reason, retryable));
+        }
+        return CompletableFuture.supplyAsync(() -> run(view, request), pool);
+    }
+
+    private SearchReply run(IndexView view, SearchRequest request) {
+        long started = System.nanoTime();
+        try {
+            IndexSearcher searcher = view.searchers().acquire();
+            try {
+                List<SearchHit> hits = lexical.search(searcher,
+                        new LexicalQuery(request.query(), request.topK(), request.pathPrefix(), request.language()));
+                return new SearchReply.Results(view.indexId(), hits, List.of("lexical"),
+                        view.status().visibleGeneration(), (System.nanoTime() - started) / 1000);
+            } finally {
+                view.searchers().release(searcher);
+            }
+        } catch (IllegalArgumentException e) {
+            return new SearchReply.Rejected(view.indexId(), e.getMessage());
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            return new SearchReply.Unavailable(view.indexId(), view.status().state().id(),
+                    "reading the index failed: " + e.getMessage(), true);
+        }
+    }
+}
