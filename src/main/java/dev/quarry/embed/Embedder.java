@@ -23,7 +23,7 @@ public interface Embedder extends AutoCloseable {
 
     float[] embedQuery(String text);
 
-    /** Narrowed from {@link AutoCloseable#close()}: releasing native resources does not fail. */
+    /** Declares no checked exception, so callers can close an embedder without a catch block. */
     @Override
     void close();
 }

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -52,6 +52,7 @@ public final class EmbeddingCache implements AutoCloseable {
     /** The u16 length and UTF-8 bytes of {@link #FORMAT} that open every cache file. */
     private static final byte[] MAGIC = lengthPrefixed(FORMAT);
     private static final int SCAN_BUFFER_BYTES = 1 << 20;
+    private static final Set<Path> OPEN_FILES = ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final String modelId;
@@ -82,16 +83,27 @@ public final class EmbeddingCache implements AutoCloseable {
         if (dims <= 0) {
             throw new IllegalArgumentException("dims must be positive, got " + dims);
         }
-        if (!Files.exists(file) || Files.size(file) == 0) {
-            create(file, header(modelId, dims));
+        Path path = file.toAbsolutePath().normalize();
+        // Checked before opening a descriptor: closing a second channel to a locked file would drop
+        // this process's POSIX lock on it (see FileLock), leaving the first cache unprotected.
+        if (!OPEN_FILES.add(path)) {
+            throw new IOException("Embedding cache " + path + " is already open in this process");
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
-            EmbeddingCache cache = new EmbeddingCache(file, modelId, dims, channel, lock(channel, file));
-            cache.load();
-            return cache;
+            if (!Files.exists(path) || Files.size(path) == 0) {
+                create(path, header(modelId, dims));
+            }
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                EmbeddingCache cache = new EmbeddingCache(path, modelId, dims, channel, lock(channel, path));
+                cache.load();
+                return cache;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            OPEN_FILES.remove(path);
             throw e;
         }
     }
@@ -175,6 +187,8 @@ public final class EmbeddingCache implements AutoCloseable {
             lock.release();
         } catch (IOException e) {
             throw new UncheckedIOException("Closing embedding cache " + file + " failed", e);
+        } finally {
+            OPEN_FILES.remove(file);
         }
     }
 
@@ -275,15 +289,11 @@ public final class EmbeddingCache implements AutoCloseable {
     }
 
     private static FileLock lock(FileChannel channel, Path file) throws IOException {
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw new IOException("Embedding cache " + file + " is in use by another process");
-            }
-            return lock;
-        } catch (OverlappingFileLockException e) {
-            throw new IOException("Embedding cache " + file + " is already open in this process", e);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            throw new IOException("Embedding cache " + file + " is in use by another process");
         }
+        return lock;
     }
 
     private static byte[] header(String modelId, int dims) {

@@ -163,9 +163,13 @@ class EmbeddingCacheTest {
     void secondOpenOfTheSameFileFails() throws IOException {
         Path file = dir.resolve("cache.bin");
         try (EmbeddingCache cache = EmbeddingCache.open(file, MODEL, DIMS)) {
-            IOException e = assertThrows(IOException.class, () -> EmbeddingCache.open(file, MODEL, DIMS));
+            IOException e = assertThrows(IOException.class,
+                    () -> EmbeddingCache.open(dir.resolve(".").resolve("cache.bin"), MODEL, DIMS));
             assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            cache.put("still usable", vector(1));
         }
+        // Closing frees the file for the next owner.
+        EmbeddingCache.open(file, MODEL, DIMS).close();
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,6 +71,8 @@ class OnnxEmbedderTest {
         assertTrue(dot(abbreviate, embedder.embedDocument(SOCKET)) < 0.99);
         // The query prefix must be applied: the same words as a query are a different input.
         assertTrue(dot(abbreviate, embedder.embedQuery(ABBREVIATE)) < 0.999);
+        assertArrayEquals(embedder.embedDocument(OnnxEmbedder.BGE_QUERY_PREFIX + "blank string"),
+                embedder.embedQuery("blank string"));
     }
 
     @Test
@@ -97,7 +100,7 @@ class OnnxEmbedderTest {
         float[] expectedA = embedder.embedDocument(ABBREVIATE);
         float[] expectedB = embedder.embedDocument(SOCKET);
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            List<Future<float[]>> results = new java.util.ArrayList<>();
+            List<Future<float[]>> results = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 results.add(pool.submit(() -> embedder.embedDocument(ABBREVIATE)));
                 results.add(pool.submit(() -> embedder.embedDocument(SOCKET)));
