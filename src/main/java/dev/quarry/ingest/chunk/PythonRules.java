@@ -12,7 +12,9 @@ final class PythonRules implements SyntaxRules {
             case "class_definition" -> Declarations.type(ChunkKind.CLASS, node, source);
             case "function_definition" -> function(node, inType, source);
             case "decorated_definition" -> decorated(node, inType, source);
-            case "ERROR" -> new Role.Transparent(node);
+            // Definitions under "if sys.platform ...:" or "try: ... except ImportError:" are still definitions.
+            case "if_statement", "elif_clause", "else_clause", "try_statement", "except_clause", "finally_clause",
+                 "block", "ERROR" -> new Role.Transparent(node);
             default -> Role.CODE;
         };
     }

@@ -9,7 +9,7 @@ import org.treesitter.TSNode;
  * {@code public static String abbreviate(final String str, final int maxWidth)}.
  */
 final class Signatures {
-    static final int MAX_CHARS = 300;
+    private static final int MAX_CHARS = 300;
     /** Leading children that describe rather than declare; a signature starts after them. */
     private static final Set<String> DECORATIONS = Set.of(
             "annotation", "marker_annotation", "decorator", "attribute_item",

@@ -20,7 +20,7 @@ public final class SourceChunker {
      * Files with a longer line (minified or generated code) get line windows: declaration chunks
      * would each repeat the whole line, which on a minified bundle means thousands of copies of it.
      */
-    static final int MAX_LINE_CHARS = 2_000;
+    private static final int MAX_LINE_CHARS = 2_000;
 
     private final ChunkerOptions options;
     private final ChunkAssembler assembler;

@@ -80,6 +80,27 @@ class PythonChunkingTest {
     }
 
     @Test
+    void conditionalDefinitionsAreFound() {
+        String source = """
+                try:
+                    from _json import scanstring
+                except ImportError:
+                    def scanstring(s):
+                        return s
+
+                if sys.platform == "win32":
+                    class Handler:
+                        def emit(self): pass
+                else:
+                    def emit(): pass
+                """;
+        List<Chunk> conditional = chunk("compat.py", source);
+        assertSpan(only(conditional, ChunkKind.FUNCTION, "scanstring"), 4, 5);
+        only(conditional, ChunkKind.METHOD, "Handler.emit");
+        only(conditional, ChunkKind.FUNCTION, "emit");
+    }
+
+    @Test
     void moduleCodeAroundDeclarationsIsKept() {
         List<Chunk> module = all(chunks, ChunkKind.MODULE, "");
         assertEquals(2, module.size(), ChunkChecks.summary(chunks));
