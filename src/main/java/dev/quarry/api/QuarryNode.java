@@ -71,6 +71,8 @@ public final class QuarryNode implements AutoCloseable {
         IndexServices services = new IndexServices(board,
                 new IngestPipeline(SourceChunker.create(ChunkerOptions.defaults()), ingestWorkers,
                         new IngestPipeline.Settings(config.ingestParallelism(), config.maxBatchWeight(), config.maxBatchDelay())),
+                ingestWorkers,
+                config.ingestParallelism(),
                 config.dataDir().resolve("indexes"),
                 config.refreshInterval(),
                 config.progressInterval(),

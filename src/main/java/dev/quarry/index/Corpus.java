@@ -99,17 +99,29 @@ final class Corpus implements Closeable {
         }
     }
 
-    /** Replaces everything indexed for the file in one atomic Lucene update. */
-    void apply(FileUpdate update) throws IOException {
+    /**
+     * Replaces everything Lucene holds for the file: one atomic {@code updateDocuments} per file. Safe to call from
+     * several threads at once (IndexWriter analyses documents on the calling thread, so this is how
+     * indexing uses every core); the owner calls {@link #record} for each file once all writes finished.
+     */
+    void write(FileUpdate update) throws IOException {
         List<Document> docs = new ArrayList<>(update.chunks().size() + 1);
-        FileRecord record = new FileRecord(update.path(), update.sha256(), update.size(), update.chunks().size());
-        docs.add(ChunkSchema.fileDocument(record));
+        docs.add(ChunkSchema.fileDocument(fileRecord(update)));
         for (Chunk chunk : update.chunks()) {
             docs.add(ChunkSchema.chunkDocument(chunk, update.sha256()));
         }
         writer.updateDocuments(ChunkSchema.pathTerm(update.path()), docs);
+    }
+
+    /** Records a written file's fingerprint and chunk count; owner thread only. */
+    void record(FileUpdate update) {
+        FileRecord record = fileRecord(update);
         FileRecord previous = files.put(update.path(), record);
         chunks += record.chunkCount() - (previous == null ? 0 : previous.chunkCount());
+    }
+
+    private static FileRecord fileRecord(FileUpdate update) {
+        return new FileRecord(update.path(), update.sha256(), update.size(), update.chunks().size());
     }
 
     void remove(String path) throws IOException {

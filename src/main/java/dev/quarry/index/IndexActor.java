@@ -62,6 +62,8 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
     private record WalkFinished(long runId, WalkStats stats, String error) implements Command {}
 
+    private record BatchWritten(CommitBatch commit, String error) implements Command {}
+
     private record Refreshed(long generation, String error) implements Command {}
 
     private record PersisterEvent(Persister.Event event) implements Command {}
@@ -105,6 +107,8 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     private long durableGeneration;
     private long visibleGeneration;
     private boolean refreshing;
+    /** A batch's Lucene writes are running on the worker pool; the next batch waits in the stash. */
+    private boolean writing;
     private long lastRefreshNanos;
     private long nextRunId;
     private Run run;
@@ -155,6 +159,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 .onMessage(Watch.class, this::onWatch)
                 .onMessage(Flush.class, this::onFlush)
                 .onMessage(CommitBatch.class, this::onCommitBatch)
+                .onMessage(BatchWritten.class, this::onBatchWritten)
                 .onMessage(WalkFinished.class, this::onWalkFinished)
                 .onMessage(Refreshed.class, this::onRefreshed)
                 .onMessage(PersisterEvent.class, this::onPersisterEvent)
@@ -255,30 +260,64 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             commit.replyTo().tell(StatusReply.error("the walk this batch belongs to was superseded"));
             return this;
         }
-        IngestBatch batch = commit.batch();
-        try {
-            for (FileUpdate update : batch.updates()) {
-                corpus.apply(update);
-                run.seen.add(update.path());
-            }
-        } catch (IOException | RuntimeException e) {
-            getContext().getLog().error("index {}: applying a batch failed", spec.id(), e);
-            commit.replyTo().tell(StatusReply.error("applying a batch failed: " + describe(e)));
+        if (writing) {
+            stash.stash(commit);
             return this;
         }
-        run.seen.addAll(batch.unchanged());
-        batch.skipped().forEach((reason, n) -> run.skipped.merge(reason, n, Long::sum));
-        run.walked += batch.walked();
-        run.changed += batch.updates().size();
-        run.unchanged += batch.unchanged().size();
-        run.chunks += batch.chunkCount();
+        writing = true;
+        getContext().pipeToSelf(writeInParallel(commit.batch().updates()),
+                (ok, error) -> new BatchWritten(commit, error == null ? null : describe(error)));
+        return this;
+    }
+
+    /** Lucene analysis is the costly part of a commit: spread the batch's files over the worker pool. */
+    private CompletableFuture<Void> writeInParallel(List<FileUpdate> updates) {
+        int slices = Math.max(1, Math.min(services.workerCount(), updates.size()));
+        Corpus c = corpus;
+        CompletableFuture<?>[] parts = new CompletableFuture<?>[slices];
+        for (int s = 0; s < slices; s++) {
+            List<FileUpdate> slice = updates.subList(s * updates.size() / slices, (s + 1) * updates.size() / slices);
+            parts[s] = CompletableFuture.runAsync(() -> {
+                try {
+                    for (FileUpdate update : slice) {
+                        c.write(update);
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, services.workers());
+        }
+        return CompletableFuture.allOf(parts);
+    }
+
+    private Behavior<Command> onBatchWritten(BatchWritten written) {
+        writing = false;
+        CommitBatch commit = written.commit();
+        if (written.error() != null) {
+            getContext().getLog().error("index {}: writing a batch failed: {}", spec.id(), written.error());
+            commit.replyTo().tell(StatusReply.error("writing a batch failed: " + written.error()));
+            return stash.unstashAll(this);
+        }
+        IngestBatch batch = commit.batch();
+        for (FileUpdate update : batch.updates()) {
+            corpus.record(update);
+        }
+        if (run != null && run.id == commit.runId()) {
+            batch.updates().forEach(u -> run.seen.add(u.path()));
+            run.seen.addAll(batch.unchanged());
+            batch.skipped().forEach((reason, n) -> run.skipped.merge(reason, n, Long::sum));
+            run.walked += batch.walked();
+            run.changed += batch.updates().size();
+            run.unchanged += batch.unchanged().size();
+            run.chunks += batch.chunkCount();
+            maybeSendProgress();
+        }
         if (!batch.updates().isEmpty()) {
             markDirty();
         }
         commit.replyTo().tell(StatusReply.ack());
         maybeRefresh(false);
-        maybeSendProgress();
-        return this;
+        return stash.unstashAll(this);
     }
 
     private Behavior<Command> onWalkFinished(WalkFinished finished) {

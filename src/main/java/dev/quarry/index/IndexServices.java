@@ -3,6 +3,7 @@ package dev.quarry.index;
 import dev.quarry.ingest.IngestPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * Node-local services every index actor on this node shares. Handed to actors at creation (never in
@@ -11,10 +12,13 @@ import java.time.Duration;
  * @param indexesDir      where each index keeps its directory ({@code <indexesDir>/<id>})
  * @param refreshInterval how often a running walk makes new batches visible to searches
  * @param ramBufferMb     Lucene's indexing buffer per index
+ * @param workers         CPU pool (one thread per core) shared by chunking and Lucene analysis
  */
 public record IndexServices(
         ViewBoard board,
         IngestPipeline pipeline,
+        Executor workers,
+        int workerCount,
         Path indexesDir,
         Duration refreshInterval,
         Duration progressInterval,
