@@ -38,7 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "quarry.bench", matches = "true")
 class EmbeddingThroughputBench {
 
-    private static final Path EVAL = Path.of("/work/shared/eval/java-commons-lang3");
+    private static final Path EVAL = dev.quarry.SharedData.eval().resolve("java-commons-lang3");
     private static final int CHUNKS = 300;
     private static final int LONG_CHUNKS = 60;
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class RealEmbeddingRecallTest {
 
-    private static final Path EVAL = Path.of("/work/shared/eval");
+    private static final Path EVAL = dev.quarry.SharedData.eval();
     private static final List<String> DATASETS = List.of("java-commons-lang3", "python-stdlib-a");
     private static final int DOCUMENTS = 2500;
     private static final int QUERIES_PER_DATASET = 100;

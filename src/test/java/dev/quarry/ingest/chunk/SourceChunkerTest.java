@@ -228,7 +228,7 @@ class SourceChunkerTest {
 
     @Test
     void realLibraryFile() throws IOException {
-        Path file = Path.of("/work/shared/eval/java-commons-lang3/corpus/org/apache/commons/lang3/StringUtils.java");
+        Path file = dev.quarry.SharedData.eval().resolve("java-commons-lang3/corpus/org/apache/commons/lang3/StringUtils.java");
         assumeTrue(Files.isRegularFile(file), "commons-lang3 evaluation corpus not present");
         String text = Files.readString(file);
         List<Chunk> chunks = chunk("org/apache/commons/lang3/StringUtils.java", text);
