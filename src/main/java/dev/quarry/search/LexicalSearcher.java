@@ -2,6 +2,7 @@ package dev.quarry.search;
 
 import dev.quarry.index.lucene.ChunkSchema;
 import dev.quarry.index.lucene.CodeAnalyzer;
+import dev.quarry.ingest.Chunk;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +17,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * BM25 search over chunk documents laid out by {@link ChunkSchema}. Stateless apart from its analyzers
- * (which are thread-safe), so one instance serves concurrent searches on any {@link IndexSearcher}.
+ * BM25 search over chunk documents laid out by {@link ChunkSchema} (and indexed with its analyzer).
+ * Stateless apart from its analyzers, which are thread-safe, so one instance serves concurrent searches
+ * on any {@link IndexSearcher}.
  */
 public final class LexicalSearcher {
     static final String LANE = "lexical";
@@ -58,7 +60,7 @@ public final class LexicalSearcher {
     }
 
     private SearchHit toHit(Document doc, float score, Set<String> stems) {
-        var chunk = ChunkSchema.toChunk(doc);
+        Chunk chunk = ChunkSchema.toChunk(doc);
         return new SearchHit(chunk.id(), chunk.path(), chunk.startLine(), chunk.endLine(), chunk.symbol(),
                 chunk.kind(), chunk.language().id(), score,
                 snippets.snippet(chunk.text(), chunk.signature(), stems), List.of(LANE));

@@ -2,10 +2,12 @@ package dev.quarry.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -14,7 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Picks the few lines of a chunk that best show why it matched: the lines with the most distinct query
- * stems, in source order; without any, the signature or the first non-blank lines.
+ * stems, in source order; without any, the signature or else the first non-blank lines.
  */
 final class SnippetExtractor {
     static final int MAX_LINES = 3;
@@ -22,72 +24,74 @@ final class SnippetExtractor {
 
     private final Analyzer stemmed;
 
+    /** {@code stemmed} must be the analyzer that produced the query stems. */
     SnippetExtractor(Analyzer stemmed) {
         this.stemmed = stemmed;
     }
 
     String snippet(String text, String signature, Set<String> queryStems) {
         List<String> lines = text.lines().toList();
-        int[] lineStarts = lineStarts(text);
-        int[] scores = queryStems.isEmpty() ? new int[lines.size()] : scoreLines(text, lineStarts, lines.size(), queryStems);
-        List<Integer> chosen = bestLines(scores);
-        if (!chosen.isEmpty()) {
-            return join(chosen.stream().map(lines::get).toList());
+        Map<Integer, Set<String>> stemsByLine = queryStemsByLine(text, queryStems);
+        List<String> best = stemsByLine.keySet().stream()
+                .filter(line -> line < lines.size())
+                .sorted(Comparator.comparingInt((Integer line) -> -stemsByLine.get(line).size())
+                        .thenComparingInt(line -> line))
+                .limit(MAX_LINES)
+                .sorted()
+                .map(lines::get)
+                .toList();
+        if (best.isEmpty()) {
+            best = (signature.isBlank() ? lines : signature.lines().toList()).stream()
+                    .filter(line -> !line.isBlank())
+                    .limit(MAX_LINES)
+                    .toList();
         }
-        List<String> fallback = signature.isBlank() ? lines : signature.lines().toList();
-        return join(fallback.stream().filter(line -> !line.isBlank()).limit(MAX_LINES).toList());
+        return join(best);
     }
 
-    /** Per line, the number of distinct query stems on it. */
-    private int[] scoreLines(String text, int[] lineStarts, int lineCount, Set<String> queryStems) {
-        int[] scores = new int[lineCount];
-        List<Set<String>> seen = new ArrayList<>(lineCount);
-        for (int i = 0; i < lineCount; i++) {
-            seen.add(null);
+    /** For each line (0-based, as {@link String#lines()} counts them), the query stems found on it. */
+    private Map<Integer, Set<String>> queryStemsByLine(String text, Set<String> queryStems) {
+        Map<Integer, Set<String>> found = new HashMap<>();
+        if (queryStems.isEmpty()) {
+            return found;
         }
+        int[] lineStarts = lineStarts(text);
         try (TokenStream stream = stemmed.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
                 String stem = term.toString();
-                if (!queryStems.contains(stem)) {
-                    continue;
-                }
-                int line = lineOf(lineStarts, offset.startOffset());
-                if (line >= lineCount) {
-                    continue;
-                }
-                Set<String> found = seen.get(line);
-                if (found == null) {
-                    found = new HashSet<>();
-                    seen.set(line, found);
-                }
-                if (found.add(stem)) {
-                    scores[line]++;
+                if (queryStems.contains(stem)) {
+                    int line = Arrays.binarySearch(lineStarts, offset.startOffset());
+                    found.computeIfAbsent(line >= 0 ? line : -line - 2, key -> new HashSet<>()).add(stem);
                 }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysing an in-memory string failed", e);
         }
-        return scores;
+        return found;
     }
 
-    /** Up to {@link #MAX_LINES} best-scoring lines (earlier wins ties), in source order. */
-    private static List<Integer> bestLines(int[] scores) {
-        List<Integer> matching = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] > 0) {
-                matching.add(i);
+    /** Start offsets of the lines, breaking where {@link String#lines()} does (\n, \r\n, \r). */
+    private static int[] lineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 1; // line 0 starts at 0
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+            if (lineBreak) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
         }
-        matching.sort((a, b) -> scores[a] != scores[b] ? Integer.compare(scores[b], scores[a]) : Integer.compare(a, b));
-        List<Integer> best = new ArrayList<>(matching.subList(0, Math.min(MAX_LINES, matching.size())));
-        best.sort(null);
-        return best;
+        return Arrays.copyOf(starts, count);
     }
 
+    /** Trimmed lines joined by '\n', cut to {@link #MAX_CHARS} in all. */
     private static String join(List<String> lines) {
         StringBuilder snippet = new StringBuilder();
         for (String line : lines) {
@@ -102,27 +106,5 @@ final class SnippetExtractor {
             snippet.append(trimmed, 0, Math.min(trimmed.length(), room));
         }
         return snippet.toString();
-    }
-
-    private static int[] lineStarts(String text) {
-        int[] starts = new int[16];
-        int count = 0;
-        starts[count++] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
-            if (lineBreak && i + 1 < text.length()) {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
-            }
-        }
-        return Arrays.copyOf(starts, count);
-    }
-
-    private static int lineOf(int[] lineStarts, int offset) {
-        int index = Arrays.binarySearch(lineStarts, offset);
-        return index >= 0 ? index : -index - 2;
     }
 }

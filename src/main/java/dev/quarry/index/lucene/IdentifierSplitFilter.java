@@ -128,21 +128,16 @@ final class IdentifierSplitFilter extends TokenFilter {
         return Character.isDigit(c) ? DIGIT : OTHER;
     }
 
-    /** camel (aB), acronym end (ABc splits before B), and any change between digits, cased and uncased letters. */
+    /**
+     * A new part starts at a camel hump (aB), before the last capital of an acronym (HTTPClient splits
+     * before C), and at any change between digits, cased and uncased letters; a capital keeps the lower
+     * case letters after it (Client).
+     */
     private static boolean startsNewPart(int previous, int current, int next) {
         if (previous == UPPER && current == UPPER) {
             return next == LOWER;
         }
-        if (previous == current) {
-            return false;
-        }
-        if (previous == LOWER && current == UPPER) {
-            return true;
-        }
-        if (previous == UPPER && current == LOWER) {
-            return false;
-        }
-        return true;
+        return previous != current && !(previous == UPPER && current == LOWER);
     }
 
     private void addPart(int start, int end) {

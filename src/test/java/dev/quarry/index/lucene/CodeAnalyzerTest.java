@@ -3,6 +3,7 @@ package dev.quarry.index.lucene;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -115,9 +116,34 @@ class CodeAnalyzerTest {
         assertEquals(List.of("camelcase", "camel", "case"), tokens(code, " ".repeat(4090) + "camelCase"));
     }
 
+    @Test
+    void aReaderThatTricklesOneCharAtATimeGivesTheSameTokens() throws IOException {
+        String text = ("  parseHTML5Doc(--dry-run, x-1, 𝒳Value) // größe_Über\r\n").repeat(300);
+        Reader trickle = new Reader() {
+            private int next;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (next == text.length()) {
+                    return -1;
+                }
+                buffer[offset] = text.charAt(next++);
+                return 1;
+            }
+
+            @Override
+            public void close() {}
+        };
+        assertEquals(tokens(code, text), tokens(code.tokenStream("body", trickle)));
+    }
+
     static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+        return tokens(analyzer.tokenStream("body", text));
+    }
+
+    private static List<String> tokens(TokenStream tokenStream) throws IOException {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("body", text)) {
+        try (TokenStream stream = tokenStream) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
