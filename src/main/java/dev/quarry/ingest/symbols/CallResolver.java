@@ -17,8 +17,10 @@ import java.util.function.Predicate;
  * scope with any candidate wins; several different candidates there make the call AMBIGUOUS.
  *
  * <p>Receivers: {@code this}/{@code self}/{@code cls}/{@code Self} mean the caller's own type,
- * {@code super} its supertypes, an imported name its import, a type name that type's members; any other
- * receiver has an unknown type, so every method of that name is a candidate.
+ * {@code super} its supertypes, an imported name its import, a type name that type's members (a
+ * capitalised name outside the index is taken for a library type: unresolved); any other receiver has
+ * an unknown type, so every method of that name is a candidate. Go is exempt from the capital rule:
+ * there a capital marks an exported variable.
  */
 final class CallResolver {
     record Resolved(List<Definition> candidates, Resolution resolution) {
@@ -137,7 +139,17 @@ final class CallResolver {
         if (!viaWildcard.isEmpty()) {
             return label(viaWildcard, Resolution.IMPORTED);
         }
+        if (file.family() != Language.GO && looksLikeType(NameMatch.lastSegment(qualifier))) {
+            // Character.isWhitespace(), Math.max(): a static call into a type outside the index
+            return Resolved.NONE;
+        }
         return unknownReceiver(file, name);
+    }
+
+    /** "Character", "HashMap" by naming convention; "EMPTY" is a constant and "list" a variable. */
+    private static boolean looksLikeType(String name) {
+        return !name.isEmpty() && Character.isUpperCase(name.charAt(0))
+                && name.chars().anyMatch(Character::isLowerCase);
     }
 
     private Resolved unknownReceiver(FileIndex file, String name) {

@@ -43,7 +43,7 @@ final class GoRules implements SymbolRules {
                 return false;
             }
             case "type_spec", "type_alias" -> typeSpec(node, out);
-            case "function_declaration" -> out.define(fieldText(node, "name", out), "function", node, true);
+            case "function_declaration" -> out.define(fieldText(node, "name", out), "function", node);
             case "method_declaration" -> method(node, out);
             case "call_expression" -> {
                 TSNode function = field(node, "function");
@@ -73,7 +73,7 @@ final class GoRules implements SymbolRules {
             case "interface_type" -> "interface";
             default -> "type";
         };
-        String child = out.define(fieldText(node, "name", out), kind, node, true);
+        String child = out.define(fieldText(node, "name", out), kind, node);
         if (body != null) {
             embedded(child, body, out);
         }
@@ -118,7 +118,7 @@ final class GoRules implements SymbolRules {
         }
         String name = fieldText(node, "name", out);
         if (receiverType == null || receiverType.isEmpty()) {
-            out.define(name, "method", node, true);
+            out.define(name, "method", node);
         } else {
             out.defineMember(receiverType, name, "method", node, receiverName);
         }

@@ -45,9 +45,9 @@ final class JavaRules implements SymbolRules {
             case "enum_declaration" -> typeDeclaration(node, "enum", out);
             case "record_declaration" -> typeDeclaration(node, "record", out);
             case "annotation_type_declaration" -> typeDeclaration(node, "annotation", out);
-            case "method_declaration" -> out.define(fieldText(node, "name", out), "method", node, true);
+            case "method_declaration" -> out.define(fieldText(node, "name", out), "method", node);
             case "constructor_declaration", "compact_constructor_declaration" ->
-                    out.define(fieldText(node, "name", out), "constructor", node, true);
+                    out.define(fieldText(node, "name", out), "constructor", node);
             case "method_invocation" -> {
                 TSNode object = field(node, "object");
                 out.call(fieldText(node, "name", out), object == null ? null : out.source().compactText(object), node);
@@ -81,7 +81,7 @@ final class JavaRules implements SymbolRules {
     }
 
     private static void typeDeclaration(TSNode node, String kind, SymbolCollector out) {
-        String child = out.define(fieldText(node, "name", out), kind, node, true);
+        String child = out.define(fieldText(node, "name", out), kind, node);
         TSNode superclass = field(node, "superclass");
         if (superclass != null) {
             for (TSNode parent : namedChildren(superclass)) {

@@ -42,7 +42,7 @@ final class PythonRules implements SymbolRules {
                 }
             }
             case "class_definition" -> {
-                String child = out.define(fieldText(node, "name", out), "class", out.extentOf(node), true);
+                String child = out.define(fieldText(node, "name", out), "class", out.extentOf(node));
                 TSNode bases = field(node, "superclasses");
                 if (bases != null) {
                     for (TSNode base : namedChildren(bases)) {
@@ -55,7 +55,7 @@ final class PythonRules implements SymbolRules {
             }
             case "function_definition" -> {
                 String kind = "class".equals(out.scopeKind()) ? "method" : "function";
-                out.define(fieldText(node, "name", out), kind, out.extentOf(node), true);
+                out.define(fieldText(node, "name", out), kind, out.extentOf(node));
             }
             case "call" -> {
                 TSNode function = field(node, "function");

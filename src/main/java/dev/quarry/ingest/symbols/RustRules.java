@@ -40,15 +40,15 @@ final class RustRules implements SymbolRules {
             }
             case "mod_item" -> {
                 if (field(node, "body") != null) {
-                    out.define(fieldText(node, "name", out), "module", node, true);
+                    out.define(fieldText(node, "name", out), "module", node);
                 }
             }
-            case "struct_item", "union_item" -> out.define(fieldText(node, "name", out), "struct", node, true);
-            case "enum_item" -> out.define(fieldText(node, "name", out), "enum", node, true);
-            case "type_item" -> out.define(fieldText(node, "name", out), "type", node, true);
-            case "macro_definition" -> out.define(fieldText(node, "name", out), "macro", node, true);
+            case "struct_item", "union_item" -> out.define(fieldText(node, "name", out), "struct", node);
+            case "enum_item" -> out.define(fieldText(node, "name", out), "enum", node);
+            case "type_item" -> out.define(fieldText(node, "name", out), "type", node);
+            case "macro_definition" -> out.define(fieldText(node, "name", out), "macro", node);
             case "trait_item" -> {
-                String child = out.define(fieldText(node, "name", out), "trait", node, true);
+                String child = out.define(fieldText(node, "name", out), "trait", node);
                 TSNode bounds = field(node, "bounds");
                 if (bounds != null) {
                     for (TSNode bound : namedChildren(bounds)) {
@@ -62,7 +62,7 @@ final class RustRules implements SymbolRules {
             case "function_item", "function_signature_item" -> {
                 String scope = out.scopeKind();
                 String kind = "impl".equals(scope) || "trait".equals(scope) ? "method" : "function";
-                out.define(fieldText(node, "name", out), kind, node, true);
+                out.define(fieldText(node, "name", out), kind, node);
             }
             case "call_expression" -> {
                 TSNode function = field(node, "function");

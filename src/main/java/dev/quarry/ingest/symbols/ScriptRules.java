@@ -39,28 +39,28 @@ final class ScriptRules implements SymbolRules {
             }
             case "class_declaration", "abstract_class_declaration", "class" -> classDeclaration(node, out);
             case "interface_declaration" -> {
-                String child = out.define(fieldText(node, "name", out), "interface", node, true);
+                String child = out.define(fieldText(node, "name", out), "interface", node);
                 for (TSNode part : namedChildren(node)) {
                     if (part.getType().equals("extends_type_clause")) {
                         supertypes(child, part, "extends", out);
                     }
                 }
             }
-            case "type_alias_declaration" -> out.define(fieldText(node, "name", out), "type", node, true);
-            case "enum_declaration" -> out.define(fieldText(node, "name", out), "enum", node, true);
-            case "internal_module", "module" -> out.define(fieldText(node, "name", out), "namespace", node, true);
+            case "type_alias_declaration" -> out.define(fieldText(node, "name", out), "type", node);
+            case "enum_declaration" -> out.define(fieldText(node, "name", out), "enum", node);
+            case "internal_module", "module" -> out.define(fieldText(node, "name", out), "namespace", node);
             case "function_declaration", "generator_function_declaration" ->
-                    out.define(fieldText(node, "name", out), "function", node, true);
+                    out.define(fieldText(node, "name", out), "function", node);
             case "method_definition" -> {
                 String name = fieldText(node, "name", out);
-                out.define(name, "constructor".equals(name) ? "constructor" : "method", node, true);
+                out.define(name, "constructor".equals(name) ? "constructor" : "method", node);
             }
             case "method_signature", "abstract_method_signature" ->
-                    out.define(fieldText(node, "name", out), "method", node, true);
+                    out.define(fieldText(node, "name", out), "method", node);
             case "public_field_definition", "field_definition" -> {
                 if (isFunction(field(node, "value"))) {
                     String name = fieldText(node, "name", out);
-                    out.define(name == null ? fieldText(node, "property", out) : name, "method", node, true);
+                    out.define(name == null ? fieldText(node, "property", out) : name, "method", node);
                 }
             }
             case "variable_declarator" -> variableDeclarator(node, out);
@@ -95,7 +95,7 @@ final class ScriptRules implements SymbolRules {
     }
 
     private static void classDeclaration(TSNode node, SymbolCollector out) {
-        String child = out.define(fieldText(node, "name", out), "class", node, true);
+        String child = out.define(fieldText(node, "name", out), "class", node);
         for (TSNode part : namedChildren(node)) {
             if (!part.getType().equals("class_heritage")) {
                 continue;
@@ -132,11 +132,11 @@ final class ScriptRules implements SymbolRules {
             return;
         }
         if (isFunction(value) && name.getType().equals("identifier")) {
-            out.define(out.text(name), "function", node, true);
+            out.define(out.text(name), "function", node);
         } else if (value.getType().equals("class")) {
             // a class expression declares its variable's name when it has none of its own
             if (field(value, "name") == null) {
-                out.define(out.text(name), "class", node, true);
+                out.define(out.text(name), "class", node);
             }
         } else {
             String module = requiredModule(value, out);

@@ -54,8 +54,8 @@ final class SymbolCollector {
 
     /**
      * Makes {@code wider} the extent of the definition node {@code definition}, visited next: a
-     * decorated Python definition starts at its first decorator. (Asking a node for its parent instead
-     * costs a scan of the parent's children in tree-sitter, quadratic over a long module.)
+     * decorated Python definition starts at its first decorator. (Asking the node for its parent instead
+     * makes tree-sitter descend from the root again.)
      */
     void widenExtent(TSNode definition, TSNode wider) {
         widenedStart = definition.getStartByte();
@@ -78,17 +78,17 @@ final class SymbolCollector {
     }
 
     /**
-     * Records a declaration nested in the current scope and, when {@code opensScope}, makes it the scope
-     * of everything inside the current node. Returns its qualified name, or null when the name is missing
-     * (syntax errors).
+     * Records a declaration nested in the current scope and makes it the scope of everything inside the
+     * current node; {@code extent} gives its lines. Returns its qualified name, or null when the name is
+     * missing (syntax errors).
      */
-    String define(String name, String kind, TSNode extent, boolean opensScope) {
-        return defineIn(scopeName(), name, kind, extent, opensScope, null);
+    String define(String name, String kind, TSNode extent) {
+        return defineIn(scopeName(), name, kind, extent, null);
     }
 
     /** A declaration whose container is named explicitly: a Go method belongs to its receiver type. */
     String defineMember(String container, String name, String kind, TSNode extent, String receiver) {
-        return defineIn(container, name, kind, extent, true, receiver);
+        return defineIn(container, name, kind, extent, receiver);
     }
 
     /** A scope that is not itself a declaration: a Rust impl block qualifies its methods with the type. */
@@ -124,17 +124,14 @@ final class SymbolCollector {
         return new FileSymbols(path, packageName, definitions, calls, imports, inheritance);
     }
 
-    private String defineIn(String container, String name, String kind, TSNode extent, boolean opensScope,
-            String receiver) {
+    private String defineIn(String container, String name, String kind, TSNode extent, String receiver) {
         if (name == null || name.isBlank()) {
             return null;
         }
         String qualified = container == null ? name : container + "." + name;
         definitions.add(new Definition(name, qualified, kind, container, path,
                 SourceText.startLine(extent), SourceText.endLine(extent)));
-        if (opensScope) {
-            scopes.push(new Scope(nodeEnd, qualified, kind, receiver));
-        }
+        scopes.push(new Scope(nodeEnd, qualified, kind, receiver));
         return qualified;
     }
 

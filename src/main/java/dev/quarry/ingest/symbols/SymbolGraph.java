@@ -37,6 +37,8 @@ public final class SymbolGraph {
     private static final Comparator<CallEdge> EDGE_ORDER =
             Comparator.comparing((CallEdge e) -> e.site().path()).thenComparingInt(e -> e.site().line())
                     .thenComparing(e -> e.site().callee());
+    private static final Comparator<CallEdge> STRONGEST_FIRST =
+            Comparator.comparing(CallEdge::resolution).thenComparing(EDGE_ORDER);
 
     private final ShardedMap<String, FileIndex> files;
     private final ShardedMap<String, List<Definition>> definitionsByName;
@@ -204,10 +206,13 @@ public final class SymbolGraph {
         return found;
     }
 
-    /** Calls that may reach a symbol ("abbreviate", "StringUtils.abbreviate"), in path and line order. */
+    /**
+     * Calls that may reach a symbol ("abbreviate", "StringUtils.abbreviate"): the most certain
+     * resolutions first (see {@link Resolution}), then in path and line order.
+     */
     public List<CallEdge> callers(String symbol) {
         List<CallEdge> edges = callersOf(targets(symbol));
-        edges.sort(EDGE_ORDER);
+        edges.sort(STRONGEST_FIRST);
         return edges;
     }
 

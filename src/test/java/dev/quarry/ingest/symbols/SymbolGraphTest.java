@@ -114,9 +114,9 @@ class SymbolGraphTest {
     void callersFindEveryResolvedCallSite() {
         SymbolGraph graph = javaGraph();
         List<CallEdge> callers = graph.callers("StringUtils.abbreviate");
-        assertEquals(List.of("App.run@7", "StringUtils.abbreviate@5"), callers.stream()
-                .map(e -> e.caller().qualifiedName() + "@" + e.site().line()).toList());
-        assertEquals(Resolution.EXACT, callers.get(1).resolution(), "overloads of the own class are one symbol");
+        assertEquals(List.of("StringUtils.abbreviate@5 EXACT", "App.run@7 IMPORTED"), callers.stream()
+                .map(e -> e.caller().qualifiedName() + "@" + e.site().line() + " " + e.resolution()).toList(),
+                "strongest first; overloads of the own class are one symbol");
 
         assertEquals(List.of("App.run"), callerNames(graph.callers("Widget.Widget")), "new Widget() calls it");
         assertEquals(List.of("App.run"), callerNames(graph.callers("org.ex.app.Widget")));
@@ -302,6 +302,26 @@ class SymbolGraphTest {
                 .map(SymbolGraphTest::summary).toList(), "own class before the enclosing one");
         assertEquals("EXACT [Outer.pong]", summary(only(run, "pong")), "enclosing class members are in scope");
         assertEquals("EXACT [Base.draw]", summary(only(callees(graph, "Outer.draw"), "draw")));
+    }
+
+    @Test
+    void staticCallsIntoLibraryTypesStayUnresolved() {
+        SymbolGraph graph = graph(Map.of(
+                "p/Text.java", """
+                        package p;
+                        class Text {
+                            static boolean isWhitespace(char c) { return Character.isWhitespace(c); }
+                            void scan(String s) { EMPTY.isWhitespace(); s.isWhitespace(); }
+                        }
+                        """,
+                "web/max.js", "function max(a) { return Math.max(a); }\nfunction top() { max(1); }\n"));
+        assertEquals("UNRESOLVED []", summary(only(callees(graph, "Text.isWhitespace"), "isWhitespace")),
+                "Character is a library type, not an unknown variable");
+        List<CallEdge> scan = callees(graph, "Text.scan");
+        assertEquals("GLOBAL [Text.isWhitespace]", summary(only(scan, "isWhitespace", "EMPTY")), "a constant");
+        assertEquals("GLOBAL [Text.isWhitespace]", summary(only(scan, "isWhitespace", "s")), "a variable");
+        assertEquals("UNRESOLVED []", summary(only(callees(graph, "max"), "max")));
+        assertEquals("SAME_FILE [max]", summary(only(callees(graph, "top"), "max")));
     }
 
     @Test
