@@ -4,6 +4,8 @@ import dev.quarry.ingest.Language;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import org.treesitter.TSParser;
  */
 public final class SymbolTiming {
     private static final int TARGET_DEFINITIONS = 100_000;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private SymbolTiming() {}
 
@@ -54,6 +57,7 @@ public final class SymbolTiming {
         double[] perFile = new double[paths.size()];
         for (int run = 0; run < 3; run++) { // the first runs warm the JIT
             symbols.clear();
+            long cpuStart = CPU.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             for (int i = 0; i < paths.size(); i++) {
                 long t = System.nanoTime();
@@ -61,11 +65,14 @@ public final class SymbolTiming {
                 symbols.add(extractor.extract(relative, Language.forPath(relative), texts.get(i)));
                 perFile[i] = (System.nanoTime() - t) / 1e6;
             }
-            long parseNanos = parseOnly(paths, texts);
-            System.out.printf("%s run %d: %d files in %.0f ms = %.2f ms/file (parse alone %.2f ms/file)%n",
-                    root, run + 1, paths.size(), (System.nanoTime() - start) / 1e6 - parseNanos / 1e6,
-                    ((System.nanoTime() - start) / 1e6 - parseNanos / 1e6) / paths.size(),
-                    parseNanos / 1e6 / paths.size());
+            double wall = (System.nanoTime() - start) / 1e6;
+            double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+            long parseCpuStart = CPU.getCurrentThreadCpuTime();
+            double parseWall = parseOnly(paths, texts) / 1e6;
+            double parseCpu = (CPU.getCurrentThreadCpuTime() - parseCpuStart) / 1e6;
+            System.out.printf("%s run %d: %d files, %.2f ms/file wall, %.2f ms/file cpu"
+                            + " (parse alone %.2f wall, %.2f cpu)%n", root, run + 1, paths.size(),
+                    wall / paths.size(), cpu / paths.size(), parseWall / paths.size(), parseCpu / paths.size());
         }
         double[] sorted = perFile.clone();
         Arrays.sort(sorted);
