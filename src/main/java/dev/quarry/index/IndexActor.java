@@ -528,9 +528,10 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         Finishing f = finishing;
         finishing = null;
         state = corpus == null ? IndexState.QUARANTINED : IndexState.READY;
+        // Published first, so whoever hears "done" reads the new status.
+        publish();
         IndexingProgress last = finalProgress(f.run(), f.error());
         f.run().watchers.forEach(w -> w.tell(last));
-        publish();
     }
 
     /** Removes files that were indexed before but not seen by this walk; refuses to empty an index. */
