@@ -9,6 +9,8 @@ import dev.quarry.index.IndexView;
 import dev.quarry.index.IndexingProgress;
 import dev.quarry.index.RegistryStore;
 import dev.quarry.index.ViewBoard;
+import dev.quarry.index.persist.DurableWrites;
+import dev.quarry.index.persist.PersistSettings;
 import dev.quarry.index.persist.Persister;
 import dev.quarry.ingest.IngestPipeline;
 import dev.quarry.ingest.chunk.ChunkerOptions;
@@ -21,13 +23,19 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -62,6 +70,11 @@ public final class QuarryNode implements AutoCloseable {
      * exists but cannot be read: forgetting indexes silently is worse than not starting.
      */
     public static QuarryNode start(QuarryConfig config) throws IOException {
+        return start(config, DurableWrites.disk());
+    }
+
+    /** @param writes the snapshot writes outside Lucene; tests pass a failing or slow disk */
+    static QuarryNode start(QuarryConfig config, DurableWrites writes) throws IOException {
         Files.createDirectories(config.dataDir().resolve("indexes"));
         RegistryStore store = new RegistryStore(config.dataDir().resolve("registry.json"));
         List<IndexSpec> initial = store.load();
@@ -76,10 +89,29 @@ public final class QuarryNode implements AutoCloseable {
                 config.dataDir().resolve("indexes"),
                 config.refreshInterval(),
                 config.progressInterval(),
-                config.ramBufferMb());
+                config.ramBufferMb(),
+                persistSettings(config, writes));
+        Duration budget = shutdownBudget(config);
+        // The flush task gets its whole budget: the phase's own timeout must not cut it short.
+        Config systemConfig = ConfigFactory.parseMap(Map.of(
+                        "pekko.coordinated-shutdown.phases.before-actor-system-terminate.timeout",
+                        (budget.toMillis() + 1000) + "ms"))
+                .withFallback(config.raw());
         ActorSystem<IndexRegistry.Command> system =
-                ActorSystem.create(IndexRegistry.create(store, services, initial), "Quarry", config.raw());
-        return new QuarryNode(config, system, board, ingestWorkers, searchWorkers);
+                ActorSystem.create(IndexRegistry.create(store, services, initial), "Quarry", systemConfig);
+        QuarryNode node = new QuarryNode(config, system, board, ingestWorkers, searchWorkers);
+        // Runs on close() and on SIGTERM (Pekko's JVM shutdown hook): every acknowledged write is flushed first.
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+                "quarry-flush-indexes", () -> node.flushAll(budget));
+        return node;
+    }
+
+    private static Duration shutdownBudget(QuarryConfig config) {
+        return config.raw().getDuration("quarry.persist.shutdown-budget");
+    }
+
+    private static PersistSettings persistSettings(QuarryConfig config, DurableWrites writes) {
+        return new PersistSettings(config.raw().getDuration("quarry.persist.retry-backoff"), writes);
     }
 
     public QuarryConfig config() {
@@ -188,25 +220,38 @@ public final class QuarryNode implements AutoCloseable {
         });
     }
 
-    /** Flushes every index, then stops the actor system. */
+    /**
+     * Flushes every index within {@code budget}; completes (never fails) when all are durable or the
+     * budget is spent, logging what was not flushed.
+     */
+    private CompletionStage<Done> flushAll(Duration budget) {
+        return list().thenCompose(specs -> {
+                    List<CompletableFuture<Persister.Flushed>> flushes = new ArrayList<>();
+                    for (IndexSpec spec : specs) {
+                        flushes.add(flush(spec.id()).toCompletableFuture());
+                    }
+                    return CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new));
+                })
+                .toCompletableFuture()
+                .orTimeout(budget.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ok, error) -> {
+                    if (error != null) {
+                        system.log().warn("flushing indexes before shutdown failed within {}: {}", budget, error.toString());
+                    }
+                    return Done.getInstance();
+                });
+    }
+
+    /** Flushes every index (the coordinated-shutdown task), then stops the actor system. */
     @Override
     public void close() {
         try {
-            List<CompletableFuture<Persister.Flushed>> flushes = new ArrayList<>();
-            for (IndexSpec spec : list().toCompletableFuture().join()) {
-                flushes.add(flush(spec.id()).toCompletableFuture());
-            }
-            CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new))
-                    .get(config.askTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            system.log().warn("flushing indexes before shutdown failed: {}", e.toString());
-        } finally {
             system.terminate();
-            try {
-                system.getWhenTerminated().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                system.log().warn("actor system did not terminate cleanly: {}", e.toString());
-            }
+            system.getWhenTerminated().toCompletableFuture()
+                    .get(shutdownBudget(config).toSeconds() + 30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            system.log().warn("actor system did not terminate cleanly: {}", e.toString());
+        } finally {
             ingestWorkers.shutdownNow();
             searchWorkers.shutdownNow();
         }

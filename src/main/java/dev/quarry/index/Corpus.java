@@ -2,10 +2,15 @@ package dev.quarry.index;
 
 import dev.quarry.index.lucene.ChunkSchema;
 import dev.quarry.index.lucene.FileRecord;
+import dev.quarry.index.persist.CommitSource;
+import dev.quarry.index.persist.CorruptSnapshotException;
+import dev.quarry.index.persist.FileTrees;
+import dev.quarry.index.persist.RetainedCommits;
 import dev.quarry.ingest.Chunk;
 import dev.quarry.ingest.FileUpdate;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -27,40 +33,74 @@ import org.apache.lucene.store.FSDirectory;
  * The mutable corpus of one index: the Lucene writer (chunk and file documents) and the per-file
  * fingerprints. Owned by exactly one {@link IndexActor}; never shared, never touched off its thread
  * except by the persister's {@link #commit}, which Lucene makes safe against concurrent adds.
+ *
+ * <p>Lives in one Lucene directory ({@code lucene-N}); only commits a snapshot generation names are
+ * kept ({@link RetainedCommits}), and closing never commits: a commit no generation names is
+ * meaningless and would only be dropped on the next open.
  */
-final class Corpus implements Closeable {
+final class Corpus implements Closeable, CommitSource {
     static final String GENERATION_KEY = "quarry.generation";
 
+    private final Path path;
+    private final RetainedCommits retention;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, FileRecord> files;
-    private final long openedGeneration;
     private long chunks;
 
-    private Corpus(Directory directory, IndexWriter writer, SearcherManager searchers,
-                   Map<String, FileRecord> files, long openedGeneration) {
+    private Corpus(Path path, RetainedCommits retention, Directory directory, IndexWriter writer, SearcherManager searchers,
+                   Map<String, FileRecord> files) {
+        this.path = path;
+        this.retention = retention;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
         this.files = files;
-        this.openedGeneration = openedGeneration;
         this.chunks = files.values().stream().mapToLong(FileRecord::chunkCount).sum();
     }
 
-    /** Opens (or creates) the Lucene directory and rebuilds the fingerprints from its file documents. */
-    static Corpus open(Path luceneDir, double ramBufferMb) throws IOException {
+    /** Creates an empty corpus in a new Lucene directory. */
+    static Corpus create(Path luceneDir, double ramBufferMb, RetainedCommits retention) throws IOException {
+        Files.createDirectories(luceneDir);
+        return open(luceneDir, ramBufferMb, retention, null, 0);
+    }
+
+    /**
+     * Opens the Lucene directory at the commit {@code segmentsFile} (not at whatever commit is newest) and
+     * rebuilds the fingerprints from its file documents: no re-parsing.
+     *
+     * @param retention  must retain {@code segmentsFile}
+     * @param generation the generation the commit must record, as its manifest says
+     */
+    static Corpus openAt(Path luceneDir, double ramBufferMb, RetainedCommits retention, String segmentsFile,
+                         long generation) throws IOException {
+        return open(luceneDir, ramBufferMb, retention, segmentsFile, generation);
+    }
+
+    private static Corpus open(Path luceneDir, double ramBufferMb, RetainedCommits retention, String segmentsFile,
+                               long generation) throws IOException {
         Directory directory = FSDirectory.open(luceneDir);
         IndexWriter writer = null;
         try {
             IndexWriterConfig config = new IndexWriterConfig(ChunkSchema.analyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(ramBufferMb);
+                    .setRAMBufferSizeMB(ramBufferMb)
+                    .setIndexDeletionPolicy(retention)
+                    .setCommitOnClose(false);
+            if (segmentsFile == null) {
+                config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            } else {
+                IndexCommit commit = findCommit(directory, segmentsFile);
+                if (generationOf(commit) != generation) {
+                    throw new CorruptSnapshotException("Lucene commit " + segmentsFile + " records generation "
+                            + generationOf(commit) + ", its manifest " + generation);
+                }
+                config.setOpenMode(IndexWriterConfig.OpenMode.APPEND).setIndexCommit(commit);
+            }
             writer = new IndexWriter(directory, config);
-            long generation = committedGeneration(writer);
             SearcherManager searchers = new SearcherManager(writer, null);
             Map<String, FileRecord> files = loadFiles(searchers);
-            return new Corpus(directory, writer, searchers, files, generation);
+            return new Corpus(luceneDir, retention, directory, writer, searchers, files);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 writer.rollback();
@@ -70,16 +110,18 @@ final class Corpus implements Closeable {
         }
     }
 
-    private static long committedGeneration(IndexWriter writer) {
-        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-        if (data != null) {
-            for (Map.Entry<String, String> e : data) {
-                if (GENERATION_KEY.equals(e.getKey())) {
-                    return Long.parseLong(e.getValue());
-                }
+    private static IndexCommit findCommit(Directory directory, String segmentsFile) throws IOException {
+        for (IndexCommit commit : DirectoryReader.listCommits(directory)) {
+            if (commit.getSegmentsFileName().equals(segmentsFile)) {
+                return commit;
             }
         }
-        return 0;
+        throw new CorruptSnapshotException("Lucene commit " + segmentsFile + " is not in " + directory);
+    }
+
+    private static long generationOf(IndexCommit commit) throws IOException {
+        String value = commit.getUserData().get(GENERATION_KEY);
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     private static Map<String, FileRecord> loadFiles(SearcherManager searchers) throws IOException {
@@ -151,24 +193,41 @@ final class Corpus implements Closeable {
         return chunks;
     }
 
-    long openedGeneration() {
-        return openedGeneration;
+    /** The deletion policy of this corpus's writer, which the snapshot writer updates after each switch. */
+    RetainedCommits retention() {
+        return retention;
     }
 
     SearcherManager searchers() {
         return searchers;
     }
 
+    @Override
+    public String directoryName() {
+        return path.getFileName().toString();
+    }
+
     /** Makes every document added so far durable and records the generation it covers. */
-    long commit(long generation) throws IOException {
+    @Override
+    public IndexCommit commit(long generation) throws IOException {
         writer.setLiveCommitData(Map.of(GENERATION_KEY, Long.toString(generation)).entrySet());
         writer.commit();
-        return generation;
+        IndexCommit made = retention.newest();
+        if (made == null || generationOf(made) != generation) {
+            throw new IOException("Lucene did not record a commit for generation " + generation + " in " + path);
+        }
+        return made;
     }
 
     /** Opens a new point-in-time reader covering everything applied so far. */
     void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
+    }
+
+    /** Closes a corpus no generation names (a failed or refused staging build) and deletes its directory. */
+    void discard() throws IOException {
+        close();
+        FileTrees.delete(path);
     }
 
     @Override

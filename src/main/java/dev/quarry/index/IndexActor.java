@@ -1,7 +1,10 @@
 package dev.quarry.index;
 
 import dev.quarry.QuarrySerializable;
+import dev.quarry.index.persist.GenerationWriter;
 import dev.quarry.index.persist.Persister;
+import dev.quarry.index.persist.RetainedCommits;
+import dev.quarry.index.persist.SnapshotLayout;
 import dev.quarry.ingest.FileUpdate;
 import dev.quarry.ingest.IngestBatch;
 import dev.quarry.ingest.walk.WalkOptions;
@@ -37,6 +40,10 @@ import org.apache.pekko.pattern.StatusReply;
  * off this actor, which only applies finished batches. After every applied batch it tells its
  * persister child {@code Dirty(generation)} and, at most every refresh interval, publishes a fresh
  * read view so searches never wait for ingestion.
+ *
+ * <p>It starts from its {@code CURRENT} snapshot generation ({@link WarmBoot}) and is {@code loading}
+ * until that is restored. A forced reindex builds into a fresh Lucene directory (the staging corpus)
+ * while searches keep using the live one, and swaps it in only when the walk succeeded with files.
  */
 public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
@@ -56,13 +63,19 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     /** A batch from the ingest pipeline; acknowledged once applied. */
     public record CommitBatch(long runId, IngestBatch batch, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
-    private record Opened(Corpus corpus) implements Command {}
+    private record Opened(WarmBoot.Outcome outcome) implements Command {}
 
     private record OpenFailed(String error) implements Command {}
 
+    private record StagingOpened(long runId, Corpus staging, String error) implements Command {}
+
+    private record StagingRefreshed(long runId, String error) implements Command {}
+
+    private record LiveFlushed(long runId) implements Command {}
+
     private record WalkFinished(long runId, WalkStats stats, String error) implements Command {}
 
-    private record BatchWritten(CommitBatch commit, String error) implements Command {}
+    private record BatchWritten(CommitBatch commit, Corpus target, String error) implements Command {}
 
     private record Refreshed(long generation, String error) implements Command {}
 
@@ -72,6 +85,8 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     private static final class Run {
         final long id;
         final boolean force;
+        /** A forced run writes into the staging corpus, not the live one. */
+        final boolean staged;
         final long startedNanos = System.nanoTime();
         final List<ActorRef<IndexingProgress>> watchers = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
@@ -86,6 +101,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         Run(long id, boolean force) {
             this.id = id;
             this.force = force;
+            this.staged = force;
         }
 
         long elapsedMillis() {
@@ -95,13 +111,23 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
     private record Finishing(Run run, String error) {}
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndexActor.class);
+    private static final Duration SWAP_FLUSH_WAIT = Duration.ofMinutes(1);
+
     private final IndexSpec spec;
     private final IndexServices services;
     private final Executor blocking;
     private final org.apache.pekko.actor.typed.javadsl.StashBuffer<Command> stash;
 
+    private final SnapshotLayout layout;
+
+    /** The live corpus searches read; null while loading or when quarantined with nothing good to serve. */
     private Corpus corpus;
+    /** What a forced reindex is building, swapped in for {@link #corpus} once complete. */
+    private Corpus staging;
+    private GenerationWriter generations;
     private ActorRef<Persister.Command> persister;
+    private int persisters;
     private IndexState state = IndexState.LOADING;
     private long generation;
     private long durableGeneration;
@@ -124,6 +150,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         this.spec = spec;
         this.services = services;
         this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig("quarry.blocking-dispatcher"));
+        this.layout = new SnapshotLayout(services.indexDir(spec.id()));
     }
 
     public static Behavior<Command> create(IndexSpec spec, IndexServices services) {
@@ -136,17 +163,15 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
     private void startOpening() {
         publish();
-        Path luceneDir = services.indexDir(spec.id()).resolve("lucene");
         getContext().pipeToSelf(
                 CompletableFuture.supplyAsync(() -> {
                     try {
-                        Files.createDirectories(luceneDir);
-                        return Corpus.open(luceneDir, services.ramBufferMb());
+                        return WarmBoot.restore(spec, layout, services.ramBufferMb(), services.persist().writes());
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }, blocking),
-                (opened, error) -> error == null ? new Opened(opened) : new OpenFailed(describe(error)));
+                (outcome, error) -> error == null ? new Opened(outcome) : new OpenFailed(describe(error)));
     }
 
     @Override
@@ -154,6 +179,9 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         return newReceiveBuilder()
                 .onMessage(Opened.class, this::onOpened)
                 .onMessage(OpenFailed.class, this::onOpenFailed)
+                .onMessage(StagingOpened.class, this::onStagingOpened)
+                .onMessage(StagingRefreshed.class, this::onStagingRefreshed)
+                .onMessage(LiveFlushed.class, this::onLiveFlushed)
                 .onMessage(GetStatus.class, this::onGetStatus)
                 .onMessage(Reindex.class, this::onReindex)
                 .onMessage(Watch.class, this::onWatch)
@@ -168,16 +196,39 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     }
 
     private Behavior<Command> onOpened(Opened opened) {
-        corpus = opened.corpus();
-        generation = corpus.openedGeneration();
-        durableGeneration = generation;
-        visibleGeneration = generation;
-        ActorRef<Persister.Event> events = getContext().messageAdapter(Persister.Event.class, PersisterEvent::new);
-        persister = getContext().spawn(
-                Persister.create(corpus::commit, events, generation, Duration.ofMillis(200)), "persister");
-        state = IndexState.READY;
+        switch (opened.outcome()) {
+            case WarmBoot.Restored r -> {
+                generation = r.generation();
+                durableGeneration = generation;
+                visibleGeneration = generation;
+                becomeLive(r.corpus(), r.writer());
+                state = IndexState.READY;
+                lastError = r.warning();
+                if (lastError != null) {
+                    getContext().getLog().warn("index {}: {}", spec.id(), lastError);
+                }
+            }
+            case WarmBoot.Unrestorable u -> {
+                generation = u.lastGeneration();
+                durableGeneration = generation;
+                visibleGeneration = generation;
+                state = IndexState.QUARANTINED;
+                lastError = "quarantined: " + u.reason();
+                getContext().getLog().error("index {}: {}", spec.id(), lastError);
+            }
+        }
         publish();
         return stash.unstashAll(this);
+    }
+
+    /** Makes {@code live} the corpus searches read, with a persister of its own (one per corpus). */
+    private void becomeLive(Corpus live, GenerationWriter writer) {
+        corpus = live;
+        generations = writer;
+        ActorRef<Persister.Event> events = getContext().messageAdapter(Persister.Event.class, PersisterEvent::new);
+        persister = getContext().spawn(
+                Persister.create(writer, events, durableGeneration, services.persist().firstRetryBackoff()),
+                "persister-" + (++persisters));
     }
 
     private Behavior<Command> onOpenFailed(OpenFailed failed) {
@@ -198,16 +249,17 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             stash.stash(reindex);
             return this;
         }
-        if (corpus == null) {
-            reindex.replyTo().tell(finalProgress(null, "index is " + state.id() + ": " + lastError));
-            return this;
-        }
         if (run != null) {
             run.watchers.add(reindex.replyTo());
             return this;
         }
         if (finishing != null) {
             finishing.run().watchers.add(reindex.replyTo());
+            return this;
+        }
+        if (corpus == null && !(state == IndexState.QUARANTINED && reindex.force())) {
+            String hint = state == IndexState.QUARANTINED ? " (only a forced reindex can rebuild it)" : "";
+            reindex.replyTo().tell(finalProgress(null, "index is " + state.id() + hint + ": " + lastError));
             return this;
         }
         Path root = Path.of(spec.root());
@@ -221,16 +273,51 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         run.watchers.add(reindex.replyTo());
         state = IndexState.INDEXING;
         publish();
-        long runId = run.id;
+        if (run.staged) {
+            openStaging(run.id);
+        } else {
+            startWalk(run, corpus.fingerprints());
+        }
+        return this;
+    }
+
+    /** A forced reindex builds in a Lucene directory of its own; searches keep the live one meanwhile. */
+    private void openStaging(long runId) {
+        getContext().pipeToSelf(
+                CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Corpus.create(layout.lucene(layout.nextLuceneDirectory()), services.ramBufferMb(),
+                                new RetainedCommits(Set.of()));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, blocking),
+                (opened, error) -> new StagingOpened(runId, opened, error == null ? null : describe(error)));
+    }
+
+    private Behavior<Command> onStagingOpened(StagingOpened opened) {
+        if (opened.error() != null) {
+            getContext().getSelf().tell(new WalkFinished(opened.runId(), null,
+                    "could not create the staging index: " + opened.error()));
+        } else if (run == null || run.id != opened.runId()) {
+            discardLater(opened.staging());
+        } else {
+            staging = opened.staging();
+            startWalk(run, Map.of());
+        }
+        return this;
+    }
+
+    private void startWalk(Run r, Map<String, String> fingerprints) {
+        long runId = r.id;
         WalkOptions walkOptions = new WalkOptions(
                 spec.options().maxFileBytes(), spec.options().followSymlinks(), spec.options().excludes());
         ActorRef<Command> self = getContext().getSelf();
         getContext().pipeToSelf(
-                services.pipeline().run(getContext().getSystem(), root, walkOptions, corpus.fingerprints(), reindex.force(),
-                        batch -> AskPattern.<Command, Done>askWithStatus(self, r -> new CommitBatch(runId, batch, r),
+                services.pipeline().run(getContext().getSystem(), Path.of(spec.root()), walkOptions, fingerprints, r.force,
+                        batch -> AskPattern.<Command, Done>askWithStatus(self, reply -> new CommitBatch(runId, batch, reply),
                                 Duration.ofMinutes(10), getContext().getSystem().scheduler())),
                 (stats, error) -> new WalkFinished(runId, stats, error == null ? null : describe(error)));
-        return this;
     }
 
     private Behavior<Command> onWatch(Watch watch) {
@@ -239,7 +326,8 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         } else if (finishing != null) {
             finishing.run().watchers.add(watch.watcher());
         } else {
-            watch.watcher().tell(finalProgress(null, state == IndexState.FAILED ? lastError : null));
+            boolean broken = state == IndexState.FAILED || state == IndexState.QUARANTINED;
+            watch.watcher().tell(finalProgress(null, broken ? lastError : null));
         }
         return this;
     }
@@ -265,15 +353,15 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             return this;
         }
         writing = true;
-        getContext().pipeToSelf(writeInParallel(commit.batch().updates()),
-                (ok, error) -> new BatchWritten(commit, error == null ? null : describe(error)));
+        Corpus target = run.staged ? staging : corpus;
+        getContext().pipeToSelf(writeInParallel(target, commit.batch().updates()),
+                (ok, error) -> new BatchWritten(commit, target, error == null ? null : describe(error)));
         return this;
     }
 
     /** Lucene analysis is the costly part of a commit: spread the batch's files over the worker pool. */
-    private CompletableFuture<Void> writeInParallel(List<FileUpdate> updates) {
+    private CompletableFuture<Void> writeInParallel(Corpus c, List<FileUpdate> updates) {
         int slices = Math.max(1, Math.min(services.workerCount(), updates.size()));
-        Corpus c = corpus;
         CompletableFuture<?>[] parts = new CompletableFuture<?>[slices];
         for (int s = 0; s < slices; s++) {
             List<FileUpdate> slice = updates.subList(s * updates.size() / slices, (s + 1) * updates.size() / slices);
@@ -300,7 +388,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         }
         IngestBatch batch = commit.batch();
         for (FileUpdate update : batch.updates()) {
-            corpus.record(update);
+            written.target().record(update);
         }
         if (run != null && run.id == commit.runId()) {
             batch.updates().forEach(u -> run.seen.add(u.path()));
@@ -312,11 +400,14 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             run.chunks += batch.chunkCount();
             maybeSendProgress();
         }
-        if (!batch.updates().isEmpty()) {
-            markDirty();
+        // Staged writes become durable with the swap, not batch by batch.
+        if (written.target() == corpus) {
+            if (!batch.updates().isEmpty()) {
+                markDirty();
+            }
+            maybeRefresh(false);
         }
         commit.replyTo().tell(StatusReply.ack());
-        maybeRefresh(false);
         return stash.unstashAll(this);
     }
 
@@ -326,7 +417,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         }
         Run done = run;
         String error = finished.error();
-        if (error == null) {
+        if (error == null && !done.staged) {
             error = pruneMissing(done, finished.stats());
         }
         if (finished.stats() != null) {
@@ -336,14 +427,94 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             addSkip(done, "unreadable", s.unreadable());
             addSkip(done, "symlink", s.symlinksSkipped());
         }
-        lastError = error;
+        if (error == null && done.staged && staging.fileCount() == 0) {
+            error = "the forced reindex found no files under " + spec.root() + "; nothing was swapped in"
+                    + (corpus == null ? "" : ", the index keeps its " + corpus.fileCount() + " files");
+        }
         lastWalk = new WalkSummary(done.walked, done.changed, done.unchanged, done.removed, done.chunks,
                 done.skipped, done.elapsedMillis(), Instant.now().toString());
         run = null;
         finishing = new Finishing(done, error);
+        if (done.staged) {
+            finishStaged(done, error);
+            return this;
+        }
+        lastError = error;
         maybeRefresh(true);
         completeFinishingWhenVisible();
         return this;
+    }
+
+    /** A failed or empty build is dropped; a complete one is made visible, then swapped in. */
+    private void finishStaged(Run done, String error) {
+        if (error != null) {
+            if (staging != null) {
+                discardLater(staging);
+                staging = null;
+            }
+            if (corpus != null) {
+                lastError = error;
+            }
+            completeFinishingWhenVisible();
+            return;
+        }
+        Corpus built = staging;
+        getContext().pipeToSelf(
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        built.refresh();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, blocking),
+                (ok, failure) -> new StagingRefreshed(done.id, failure == null ? null : describe(failure)));
+    }
+
+    private Behavior<Command> onStagingRefreshed(StagingRefreshed refreshed) {
+        if (refreshed.error() != null) {
+            finishing = new Finishing(finishing.run(), "refreshing the rebuilt index failed: " + refreshed.error());
+            finishStaged(finishing.run(), finishing.error());
+            return this;
+        }
+        if (persister == null) {
+            swapInStaging();
+            return this;
+        }
+        // The live persister must be idle before the swap: at most one snapshot write per index, ever.
+        long runId = refreshed.runId();
+        getContext().ask(Persister.Flushed.class, persister, SWAP_FLUSH_WAIT,
+                replyTo -> new Persister.Flush(generation, replyTo),
+                // A persister still retrying a failed write is asked again: swapping now could race its write.
+                (flushed, failure) -> failure == null ? new LiveFlushed(runId) : new StagingRefreshed(runId, null));
+        return this;
+    }
+
+    private Behavior<Command> onLiveFlushed(LiveFlushed flushed) {
+        if (finishing != null && finishing.run().id == flushed.runId() && staging != null) {
+            swapInStaging();
+        }
+        return this;
+    }
+
+    /** The rebuilt corpus becomes the live one; its first snapshot names its own Lucene directory. */
+    private void swapInStaging() {
+        Corpus old = corpus;
+        if (persister != null) {
+            getContext().stop(persister);
+        }
+        GenerationWriter writer = GenerationWriter.create(layout, spec, staging, staging.retention(),
+                services.persist().writes(), generations == null ? null : generations.published(), null);
+        Corpus built = staging;
+        staging = null;
+        becomeLive(built, writer);
+        if (old != null) {
+            closeLater(old);
+        }
+        lastError = null;
+        generation++;
+        visibleGeneration = generation;
+        persister.tell(new Persister.Dirty(generation));
+        completeFinishingWhenVisible();
     }
 
     /** A walk is only reported done once its last batch is visible to searches. */
@@ -351,12 +522,16 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         if (finishing == null || refreshing || visibleGeneration < generation) {
             return;
         }
+        if (finishing.run().staged && staging != null) {
+            return; // still swapping
+        }
         Finishing f = finishing;
         finishing = null;
-        state = IndexState.READY;
+        state = corpus == null ? IndexState.QUARANTINED : IndexState.READY;
+        // Published first, so whoever hears "done" reads the new status.
+        publish();
         IndexingProgress last = finalProgress(f.run(), f.error());
         f.run().watchers.forEach(w -> w.tell(last));
-        publish();
     }
 
     /** Removes files that were indexed before but not seen by this walk; refuses to empty an index. */
@@ -481,6 +656,13 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
     private Behavior<Command> onPostStop(PostStop signal) {
         services.board().withdraw(spec.id());
+        if (staging != null) {
+            try {
+                staging.discard();
+            } catch (IOException e) {
+                getContext().getLog().warn("index {}: discarding the staging index failed: {}", spec.id(), e.toString());
+            }
+        }
         if (corpus != null) {
             try {
                 corpus.close();
@@ -489,6 +671,34 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             }
         }
         return this;
+    }
+
+    private void closeLater(Corpus retired) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                retired.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, blocking).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("index {}: closing the replaced index failed: {}", spec.id(), describe(error));
+            }
+        });
+    }
+
+    private void discardLater(Corpus unused) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                unused.discard();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, blocking).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("index {}: discarding the staging index failed: {}", spec.id(), describe(error));
+            }
+        });
     }
 
     private static String describe(Throwable error) {

@@ -1,5 +1,6 @@
 package dev.quarry.index;
 
+import dev.quarry.index.persist.PersistSettings;
 import dev.quarry.ingest.IngestPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executor;
  * @param refreshInterval how often a running walk makes new batches visible to searches
  * @param ramBufferMb     Lucene's indexing buffer per index
  * @param workers         CPU pool (one thread per core) shared by chunking and Lucene analysis
+ * @param persist         snapshot retry backoff and the durable-write seam
  */
 public record IndexServices(
         ViewBoard board,
@@ -22,7 +24,8 @@ public record IndexServices(
         Path indexesDir,
         Duration refreshInterval,
         Duration progressInterval,
-        double ramBufferMb) {
+        double ramBufferMb,
+        PersistSettings persist) {
 
     public Path indexDir(String indexId) {
         return indexesDir.resolve(indexId);
