@@ -108,7 +108,11 @@ public final class DaemonControl {
             return Optional.empty();
         }
         DaemonInfo info = running.get().info();
-        client(info, PROBE_TIMEOUT).post("/shutdown", null, Map.class);
+        try {
+            client(info, PROBE_TIMEOUT).post("/shutdown", null, Map.class);
+        } catch (UncheckedIOException e) {
+            // The answer can be lost when the daemon closes connections as it stops: its exit is what counts.
+        }
         Optional<ProcessHandle> process = ProcessHandle.of(info.pid());
         if (process.isPresent()) {
             try {
