@@ -40,7 +40,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The in-process Java API: one Quarry node (actor system, registry, index actors, search pool).
@@ -75,6 +76,7 @@ public final class QuarryNode implements AutoCloseable {
 
     /** @param writes the snapshot writes outside Lucene; tests pass a failing or slow disk */
     static QuarryNode start(QuarryConfig config, DurableWrites writes) throws IOException {
+        DataDirGuard.check(config.dataDir());
         Files.createDirectories(config.dataDir().resolve("indexes"));
         RegistryStore store = new RegistryStore(config.dataDir().resolve("registry.json"));
         List<IndexSpec> initial = store.load();
@@ -112,6 +114,12 @@ public final class QuarryNode implements AutoCloseable {
 
     private static PersistSettings persistSettings(QuarryConfig config, DurableWrites writes) {
         return new PersistSettings(config.raw().getDuration("quarry.persist.retry-backoff"), writes);
+    }
+
+    /** The version baked into the jar manifest, or "dev" when run from classes. */
+    public static String version() {
+        String v = QuarryNode.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     public QuarryConfig config() {
@@ -188,6 +196,68 @@ public final class QuarryNode implements AutoCloseable {
     public CompletionStage<SearchReply> search(String id, SearchRequest request) {
         SearchRequest valid = request.validated();
         return withIndex(id).thenCompose(index -> searches.search(id, valid));
+    }
+
+    /**
+     * Searches several indexes (all registered ones when {@code ids} is empty), at most
+     * {@code parallelism} at a time, so a search across hundreds of indexes cannot flood the search
+     * pool. One reply per index, in the order searched; an index removed meanwhile answers unavailable.
+     */
+    public CompletionStage<List<SearchReply>> searchAll(List<String> ids, SearchRequest request, int parallelism) {
+        SearchRequest valid = request.validated();
+        CompletionStage<List<String>> targets = ids.isEmpty()
+                ? list().thenApply(specs -> specs.stream().map(IndexSpec::id).toList())
+                : CompletableFuture.completedFuture(List.copyOf(ids));
+        return targets.thenCompose(all -> Source.from(all)
+                .mapAsync(parallelism, id -> search(id, valid).exceptionally(error -> removedMeanwhile(id, error)))
+                .runWith(Sink.seq(), system));
+    }
+
+    private static SearchReply removedMeanwhile(String id, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof UnknownIndexException) {
+            return new SearchReply.Unavailable(id, "absent", "index was removed", false);
+        }
+        throw error instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(error);
+    }
+
+    /** Indexes (or replaces) one file's content; {@code path} must already be checked to stay inside the root. */
+    public CompletionStage<IndexActor.FileChange> putFile(String id, String path, String content) {
+        return withIndex(id).thenCompose(index -> AskPattern.<IndexActor.Command, IndexActor.FileChange>askWithStatus(
+                index, r -> new IndexActor.PutFile(path, content, r), config.askTimeout(), system.scheduler()));
+    }
+
+    public CompletionStage<IndexActor.FileChange> deleteFile(String id, String path) {
+        return withIndex(id).thenCompose(index -> AskPattern.<IndexActor.Command, IndexActor.FileChange>askWithStatus(
+                index, r -> new IndexActor.DeleteFile(path, r), config.askTimeout(), system.scheduler()));
+    }
+
+    /**
+     * A page of chunks in id order, read from the published view on the search pool. Fails with
+     * {@link UnknownIndexException} or, when the index has no searchable view, {@link IndexUnavailableException}.
+     *
+     * @param after the previous page's {@link ChunkPage#nextAfter()}, or null for the first page
+     */
+    public CompletionStage<ChunkPage> chunks(String id, String after, int limit) {
+        if (limit < 1 || limit > ChunkPage.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + ChunkPage.MAX_LIMIT + ": " + limit);
+        }
+        return withIndex(id).thenApplyAsync(index -> {
+            IndexView view = board.get(id).orElseThrow(
+                    () -> new IndexUnavailableException(id, "loading", "index is not open yet", true));
+            IndexStatus status = view.status();
+            if (view.searchers() == null || !status.searchable()) {
+                throw new IndexUnavailableException(id, status.state().id(), "index has no readable view", 
+                        status.state() != dev.quarry.index.IndexState.FAILED
+                                && status.state() != dev.quarry.index.IndexState.QUARANTINED);
+            }
+            try {
+                return ChunkPager.page(view, after, limit);
+            } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+                throw new IndexUnavailableException(id, status.state().id(), "reading the index failed: " + e.getMessage(), true);
+            }
+        }, searchWorkers);
     }
 
     /** Waits until the index has finished loading its snapshot (or failed to). */

@@ -2,11 +2,12 @@ package dev.quarry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.api.IndexedHit;
+import dev.quarry.api.QuarryConfig;
 import dev.quarry.index.IndexOptions;
 import dev.quarry.index.IndexSpec;
 import dev.quarry.index.IndexingProgress;
 import dev.quarry.search.SearchHit;
-import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -57,9 +58,8 @@ final class EvalCommand implements Callable<Integer> {
         Path results = out != null ? out : scratch.resolve("results.jsonl");
         List<JsonNode> lines = readQueries(queryFile);
 
-        ClientOptions options = new ClientOptions();
-        options.dataDir = scratch;
-        try (QuarryClient quarry = options.connect()) {
+        // In this process, on the scratch directory: an eval never touches the daemon or its indexes.
+        try (QuarryClient quarry = new LocalClient(QuarryConfig.withDataDir(scratch))) {
             IndexSpec spec = quarry.ensureIndex(new IndexSpec("eval", corpus.toString(), IndexOptions.defaults()));
             long started = System.nanoTime();
             IndexingProgress indexed = quarry.reindex(spec.id(), false, p -> {});
@@ -69,8 +69,8 @@ final class EvalCommand implements Callable<Integer> {
             try (BufferedWriter writer = Files.newBufferedWriter(results, StandardCharsets.UTF_8)) {
                 for (JsonNode query : lines) {
                     long t0 = System.nanoTime();
-                    SearchReply reply = quarry.search(List.of(spec.id()),
-                            new SearchRequest(query.get("query").asText(), 10, mode, null, null).validated()).get(0);
+                    SearchOutcome reply = quarry.search(List.of(spec.id()),
+                            new SearchRequest(query.get("query").asText(), 10, mode, null, null).validated());
                     searchNanos += System.nanoTime() - t0;
                     writer.write(JSON.writeValueAsString(resultLine(query.get("id"), reply)));
                     writer.newLine();
@@ -92,14 +92,14 @@ final class EvalCommand implements Callable<Integer> {
         return lines;
     }
 
-    private static Map<String, Object> resultLine(JsonNode id, SearchReply reply) {
+    private static Map<String, Object> resultLine(JsonNode id, SearchOutcome reply) {
+        if (!reply.problems().isEmpty()) {
+            throw new IllegalStateException("search failed during eval: " + reply.problems());
+        }
         List<Map<String, Object>> hits = new ArrayList<>();
-        if (reply instanceof SearchReply.Results results) {
-            for (SearchHit hit : results.hits()) {
-                hits.add(Map.of("path", hit.path(), "start_line", hit.startLine(), "end_line", hit.endLine()));
-            }
-        } else {
-            throw new IllegalStateException("search failed during eval: " + reply);
+        for (IndexedHit indexed : reply.hits()) {
+            SearchHit hit = indexed.hit();
+            hits.add(Map.of("path", hit.path(), "start_line", hit.startLine(), "end_line", hit.endLine()));
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", id);

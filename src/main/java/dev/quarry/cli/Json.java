@@ -1,21 +1,15 @@
 package dev.quarry.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.quarry.api.http.WireJson;
 
-/** JSON output of CLI commands: snake_case, one document per command, on stdout. */
+/** JSON output of CLI commands: the API's wire format (snake_case), one indented document per command, on stdout. */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private Json() {}
 
     static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return WireJson.lenient().writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not encode output", e);
         }

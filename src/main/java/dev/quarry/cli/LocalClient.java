@@ -2,6 +2,7 @@ package dev.quarry.cli;
 
 import dev.quarry.api.QuarryConfig;
 import dev.quarry.api.QuarryNode;
+import dev.quarry.api.UnknownIndexException;
 import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexSpec;
 import dev.quarry.index.IndexStatus;
@@ -12,10 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** Runs a Quarry node inside the CLI process, going through the same registry/actor API as the daemon. */
+/**
+ * Runs a Quarry node inside the CLI process, going through the same registry/actor API as the
+ * daemon; {@code quarry eval} uses it on a scratch data directory so it never touches the daemon's.
+ */
 final class LocalClient implements QuarryClient {
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(10);
 
@@ -47,23 +50,35 @@ final class LocalClient implements QuarryClient {
     }
 
     @Override
-    public List<SearchReply> search(List<String> ids, SearchRequest request) {
-        List<String> targets = ids.isEmpty()
-                ? node.list().toCompletableFuture().join().stream().map(IndexSpec::id).toList()
-                : ids;
-        List<CompletableFuture<SearchReply>> replies = targets.stream()
-                .map(id -> node.awaitLoaded(id, LOAD_TIMEOUT)
-                        .thenCompose(status -> node.search(id, request)).toCompletableFuture())
-                .toList();
-        return replies.stream().map(CompletableFuture::join).toList();
+    public SearchOutcome search(List<String> ids, SearchRequest request) {
+        List<String> targets = ids.isEmpty() ? indexes().stream().map(IndexSpec::id).toList() : ids;
+        for (String id : targets) {
+            node.awaitLoaded(id, LOAD_TIMEOUT).toCompletableFuture().join();
+        }
+        List<SearchReply> replies = node.searchAll(targets, request, node.config().searchParallelism()).toCompletableFuture().join();
+        return SearchOutcome.of(replies, request.validated().topK());
     }
 
     @Override
     public List<IndexStatus> statuses() {
-        for (IndexSpec spec : node.list().toCompletableFuture().join()) {
+        for (IndexSpec spec : indexes()) {
             node.awaitLoaded(spec.id(), LOAD_TIMEOUT).toCompletableFuture().join();
         }
         return node.statuses();
+    }
+
+    @Override
+    public List<IndexSpec> indexes() {
+        return node.list().toCompletableFuture().join();
+    }
+
+    @Override
+    public IndexRegistry.Unregistered remove(String id, boolean deleteData) {
+        IndexRegistry.Unregistered removed = node.unregister(id, deleteData).toCompletableFuture().join();
+        if (!removed.existed()) {
+            throw new UnknownIndexException(id);
+        }
+        return removed;
     }
 
     @Override

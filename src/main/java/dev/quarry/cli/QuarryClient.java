@@ -1,14 +1,14 @@
 package dev.quarry.cli;
 
+import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexSpec;
 import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexingProgress;
-import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** What the CLI needs from Quarry, whether it runs in this process or in the daemon. */
+/** What the CLI needs from Quarry: the daemon over HTTP, or (for {@code eval}) a node in this process. */
 interface QuarryClient extends AutoCloseable {
 
     /** Registers the index, or returns the existing one with the same id and root. */
@@ -17,10 +17,15 @@ interface QuarryClient extends AutoCloseable {
     /** Walks the index's root, reporting progress, and returns once the result is durable. */
     IndexingProgress reindex(String id, boolean force, Consumer<IndexingProgress> onProgress);
 
-    /** One reply per searched index: all indexes when {@code ids} is empty. */
-    List<SearchReply> search(List<String> ids, SearchRequest request);
+    /** Searches the listed indexes, or all when {@code ids} is empty. */
+    SearchOutcome search(List<String> ids, SearchRequest request);
 
     List<IndexStatus> statuses();
+
+    List<IndexSpec> indexes();
+
+    /** Unregisters the index; an unknown id fails with {@link dev.quarry.api.UnknownIndexException}. */
+    IndexRegistry.Unregistered remove(String id, boolean deleteData);
 
     @Override
     void close();

@@ -1,10 +1,8 @@
 package dev.quarry.cli;
 
+import dev.quarry.api.IndexedHit;
 import dev.quarry.search.SearchHit;
-import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,41 +37,27 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
-    /** A hit with the index it came from, for merging results across indexes. */
-    record IndexedHit(String index, SearchHit hit) {}
-
     @Override
     public Integer call() {
         SearchRequest request = new SearchRequest(query, top, mode, pathPrefix, language).validated();
         try (QuarryClient quarry = client.connect()) {
-            List<SearchReply> replies = quarry.search(indexes, request);
-            List<IndexedHit> hits = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
-            for (SearchReply reply : replies) {
-                switch (reply) {
-                    case SearchReply.Results r -> r.hits().forEach(h -> hits.add(new IndexedHit(r.indexId(), h)));
-                    case SearchReply.Unavailable u -> problems.add(u.indexId() + ": unavailable (" + u.reason() + ")");
-                    case SearchReply.Rejected r -> problems.add(r.indexId() + ": " + r.message());
-                }
-            }
-            hits.sort(Comparator.comparingDouble((IndexedHit h) -> h.hit().score()).reversed());
-            List<IndexedHit> top = hits.subList(0, Math.min(request.topK(), hits.size()));
-            problems.forEach(p -> System.err.println("quarry: " + p));
-            if (replies.isEmpty()) {
+            SearchOutcome outcome = quarry.search(indexes, request);
+            outcome.problems().forEach(p -> System.err.println("quarry: " + p));
+            if (outcome.searched() == 0) {
                 System.err.println("quarry: no indexes yet; create one with 'quarry index PATH'");
             }
             if (json) {
-                System.out.println(Json.write(top));
+                System.out.println(Json.write(outcome.hits()));
             } else {
-                boolean many = replies.size() > 1;
-                for (IndexedHit h : top) {
+                boolean many = outcome.searched() > 1;
+                for (IndexedHit h : outcome.hits()) {
                     SearchHit hit = h.hit();
                     System.out.printf("%s%s:%d  %s  %.3f%n", many ? h.index() + "/" : "", hit.path(), hit.startLine(),
                             hit.symbol().isEmpty() ? "-" : hit.symbol(), hit.score());
                     hit.snippet().lines().forEach(line -> System.out.println("    " + line));
                 }
             }
-            return problems.isEmpty() || !top.isEmpty() ? 0 : 3;
+            return outcome.problems().isEmpty() || !outcome.hits().isEmpty() ? 0 : 3;
         }
     }
 }

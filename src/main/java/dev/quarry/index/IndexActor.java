@@ -63,6 +63,25 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     /** A batch from the ingest pipeline; acknowledged once applied. */
     public record CommitBatch(long runId, IngestBatch batch, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
+    /**
+     * A file's new content pushed by a client (editor, agent): chunked off the actor, then applied like
+     * a one-file batch. The next walk re-reads the file from disk, so disk stays the source of truth.
+     *
+     * @param path path relative to the root, '/'-separated; the caller has checked it stays inside the root
+     */
+    public record PutFile(String path, String content, ActorRef<StatusReply<FileChange>> replyTo) implements Command {}
+
+    /** Drops one file's chunks, as a walk does once the file is gone. */
+    public record DeleteFile(String path, ActorRef<StatusReply<FileChange>> replyTo) implements Command {}
+
+    /**
+     * What a pushed change did.
+     *
+     * @param chunks  chunks now indexed for the path (0 after a delete)
+     * @param existed whether the path was indexed before the change
+     */
+    public record FileChange(String path, int chunks, boolean existed) implements QuarrySerializable {}
+
     private record Opened(WarmBoot.Outcome outcome) implements Command {}
 
     private record OpenFailed(String error) implements Command {}
@@ -80,6 +99,10 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     private record Refreshed(long generation, String error) implements Command {}
 
     private record PersisterEvent(Persister.Event event) implements Command {}
+
+    private record PushedChunked(PutFile put, FileUpdate update, String error) implements Command {}
+
+    private record PushedWritten(PutFile put, FileUpdate update, String error) implements Command {}
 
     /** Bookkeeping of the walk in progress; actor-confined. */
     private static final class Run {
@@ -191,6 +214,10 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 .onMessage(WalkFinished.class, this::onWalkFinished)
                 .onMessage(Refreshed.class, this::onRefreshed)
                 .onMessage(PersisterEvent.class, this::onPersisterEvent)
+                .onMessage(PutFile.class, this::onPutFile)
+                .onMessage(PushedChunked.class, this::onPushedChunked)
+                .onMessage(PushedWritten.class, this::onPushedWritten)
+                .onMessage(DeleteFile.class, this::onDeleteFile)
                 .onSignal(PostStop.class, this::onPostStop)
                 .build();
     }
@@ -409,6 +436,76 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         }
         commit.replyTo().tell(StatusReply.ack());
         return stash.unstashAll(this);
+    }
+
+    private Behavior<Command> onPutFile(PutFile put) {
+        if (state == IndexState.LOADING) {
+            stash.stash(put);
+            return this;
+        }
+        if (corpus == null) {
+            put.replyTo().tell(StatusReply.error("index is " + state.id() + ": " + lastError));
+            return this;
+        }
+        getContext().pipeToSelf(
+                CompletableFuture.supplyAsync(() -> services.pipeline().fileUpdate(put.path(), put.content()), services.workers()),
+                (update, error) -> new PushedChunked(put, update, error == null ? null : describe(error)));
+        return this;
+    }
+
+    private Behavior<Command> onPushedChunked(PushedChunked chunked) {
+        if (chunked.error() != null) {
+            chunked.put().replyTo().tell(StatusReply.error("chunking failed: " + chunked.error()));
+            return this;
+        }
+        if (writing) {
+            stash.stash(chunked);
+            return this;
+        }
+        writing = true;
+        getContext().pipeToSelf(writeInParallel(corpus, List.of(chunked.update())),
+                (ok, error) -> new PushedWritten(chunked.put(), chunked.update(), error == null ? null : describe(error)));
+        return this;
+    }
+
+    private Behavior<Command> onPushedWritten(PushedWritten written) {
+        writing = false;
+        if (written.error() != null) {
+            written.put().replyTo().tell(StatusReply.error("writing the file failed: " + written.error()));
+            return stash.unstashAll(this);
+        }
+        long filesBefore = corpus.fileCount();
+        corpus.record(written.update());
+        markDirty();
+        maybeRefresh(true);
+        written.put().replyTo().tell(StatusReply.success(new FileChange(
+                written.update().path(), written.update().chunks().size(), corpus.fileCount() == filesBefore)));
+        return stash.unstashAll(this);
+    }
+
+    private Behavior<Command> onDeleteFile(DeleteFile delete) {
+        if (state == IndexState.LOADING || writing) {
+            stash.stash(delete);
+            return this;
+        }
+        if (corpus == null) {
+            delete.replyTo().tell(StatusReply.error("index is " + state.id() + ": " + lastError));
+            return this;
+        }
+        long filesBefore = corpus.fileCount();
+        try {
+            corpus.remove(delete.path());
+        } catch (IOException e) {
+            delete.replyTo().tell(StatusReply.error("removing the file failed: " + describe(e)));
+            return this;
+        }
+        boolean existed = corpus.fileCount() < filesBefore;
+        if (existed) {
+            markDirty();
+            maybeRefresh(true);
+        }
+        delete.replyTo().tell(StatusReply.success(new FileChange(delete.path(), 0, existed)));
+        return this;
     }
 
     private Behavior<Command> onWalkFinished(WalkFinished finished) {

@@ -7,6 +7,7 @@ import dev.quarry.ingest.walk.SourceReader;
 import dev.quarry.ingest.walk.WalkEntry;
 import dev.quarry.ingest.walk.WalkOptions;
 import dev.quarry.ingest.walk.WalkStats;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +78,12 @@ public final class IngestPipeline {
                 .mapAsync(1, outcomes -> commit.apply(toBatch(outcomes)))
                 .runWith(Sink.ignore(), system)
                 .thenApply(done -> walker.stats());
+    }
+
+    /** Hashes and chunks one file's text: what a walk does for a changed file, for content pushed by a client. */
+    public FileUpdate fileUpdate(String path, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new FileUpdate(path, ChunkIds.sha256(bytes), bytes.length, chunker.chunk(path, Language.forPath(path), text));
     }
 
     private Outcome prepare(WalkEntry entry, SourceReader reader, Map<String, String> fingerprints, boolean force) {
