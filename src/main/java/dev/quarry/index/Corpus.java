@@ -132,7 +132,7 @@ final class Corpus implements Closeable, CommitSource {
             TopDocs docs = searcher.search(ChunkSchema.allFiles(), total);
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : docs.scoreDocs) {
-                FileRecord record = ChunkSchema.toFileRecord(stored.document(sd.doc));
+                FileRecord record = ChunkSchema.toFileRecord(stored.document(sd.doc, ChunkSchema.FILE_RECORD_FIELDS));
                 files.put(record.path(), record);
             }
             return files;
@@ -148,7 +148,7 @@ final class Corpus implements Closeable, CommitSource {
      */
     void write(FileUpdate update) throws IOException {
         List<Document> docs = new ArrayList<>(update.chunks().size() + 1);
-        docs.add(ChunkSchema.fileDocument(fileRecord(update)));
+        docs.add(ChunkSchema.fileDocument(fileRecord(update), update.text()));
         for (Chunk chunk : update.chunks()) {
             docs.add(ChunkSchema.chunkDocument(chunk, update.sha256()));
         }

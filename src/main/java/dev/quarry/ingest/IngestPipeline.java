@@ -95,7 +95,7 @@ public final class IngestPipeline {
                     yield new Unchanged(path);
                 }
                 List<Chunk> chunks = chunker.chunk(path, Language.forPath(path), text.text());
-                yield new Changed(path, new FileUpdate(path, text.sha256(), entry.size(), chunks));
+                yield new Changed(path, new FileUpdate(path, text.sha256(), entry.size(), text.text(), chunks));
             }
         };
     }

@@ -1,6 +1,5 @@
 package dev.quarry.search;
 
-import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexView;
 import dev.quarry.index.ViewBoard;
 import java.io.IOException;
@@ -29,24 +28,13 @@ public final class SearchService {
     /** @param request an already {@link SearchRequest#validated() validated} request */
     public CompletionStage<SearchReply> search(String indexId, SearchRequest request) {
         Optional<IndexView> found = board.get(indexId);
-        if (found.isEmpty()) {
+        Optional<Availability> refusal = Availability.refusal(found);
+        if (refusal.isPresent()) {
+            Availability r = refusal.get();
             return CompletableFuture.completedFuture(
-                    new SearchReply.Unavailable(indexId, "absent", "index is not open on this node", true));
+                    new SearchReply.Unavailable(indexId, r.state(), r.reason(), r.retryable()));
         }
         IndexView view = found.get();
-        IndexStatus status = view.status();
-        if (view.searchers() == null || !status.searchable()) {
-            boolean retryable = status.state() != dev.quarry.index.IndexState.FAILED
-                    && status.state() != dev.quarry.index.IndexState.QUARANTINED;
-            String reason = switch (status.state()) {
-                case LOADING -> "index is loading its snapshot";
-                case INDEXING -> "index is running its first walk and has nothing searchable yet";
-                default -> "index is " + status.state().id()
-                        + (status.lastError() == null ? "" : ": " + status.lastError());
-            };
-            return CompletableFuture.completedFuture(
-                    new SearchReply.Unavailable(indexId, status.state().id(), reason, retryable));
-        }
         return CompletableFuture.supplyAsync(() -> run(view, request), pool);
     }
 

@@ -30,7 +30,7 @@ import org.apache.lucene.search.TermQuery;
  */
 public final class ChunkSchema {
     /** Name and version of this layout, written into snapshot manifests; bump on any change. */
-    public static final String FORMAT = "quarry-chunks-1";
+    public static final String FORMAT = "quarry-chunks-2";
 
     public static final String TYPE = "type";
     public static final String ID = "id";
@@ -59,6 +59,8 @@ public final class ChunkSchema {
     public static final String FILE_SHA256 = "file_sha256";
     public static final String FILE_SIZE = "file_size";
     public static final String CHUNK_COUNT = "chunk_count";
+    /** The stored fields {@link #toFileRecord} reads: load only these, file documents also store the whole text. */
+    public static final Set<String> FILE_RECORD_FIELDS = Set.of(PATH, FILE_SHA256, FILE_SIZE, CHUNK_COUNT);
 
     /**
      * Analysed, not stored, without positions: ranking is BM25 over term frequencies and nothing runs
@@ -145,6 +147,13 @@ public final class ChunkSchema {
         doc.add(new StringField(FILE_SHA256, required(file.sha256(), "file sha256"), Field.Store.YES));
         doc.add(new StoredField(FILE_SIZE, file.size()));
         doc.add(new StoredField(CHUNK_COUNT, file.chunkCount()));
+        return doc;
+    }
+
+    /** A file document carrying the file's text for grep ({@link GrepFields}). */
+    public static Document fileDocument(FileRecord file, String text) {
+        Document doc = fileDocument(file);
+        GrepFields.addTo(doc, file.path(), text);
         return doc;
     }
 

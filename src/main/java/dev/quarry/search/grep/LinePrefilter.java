@@ -1,0 +1,66 @@
+package dev.quarry.search.grep;
+
+import dev.quarry.index.lucene.Trigrams;
+import dev.quarry.search.grep.Requirement.Needle;
+import java.util.List;
+
+/**
+ * Finds the lines worth handing to the regex: every match contains one of these needles, so a line
+ * without any of them cannot match. Searching a whole file with {@link String#indexOf} (vectorised
+ * by the JDK) is far faster than running the regex on each line. Needles with a known case are
+ * searched in the text itself; otherwise in its case-folded copy.
+ */
+final class LinePrefilter {
+    private final String[] needles;
+    private final boolean folded;
+
+    private LinePrefilter(String[] needles, boolean folded) {
+        this.needles = needles;
+        this.folded = folded;
+    }
+
+    /** The most selective single literal set a match is sure to contain, or null if there is none. */
+    static LinePrefilter choose(Requirement requirement) {
+        List<Requirement> candidates = requirement instanceof Requirement.All all ? all.parts() : List.of(requirement);
+        Requirement.OneOf best = null;
+        int bestScore = 0;
+        for (Requirement candidate : candidates) {
+            if (candidate instanceof Requirement.OneOf oneOf) {
+                int shortest = oneOf.needles().stream().mapToInt(n -> n.folded().length()).min().orElse(0);
+                int score = shortest * 4 / (3 + oneOf.needles().size()); // prefer long, prefer few
+                if (score > bestScore) {
+                    best = oneOf;
+                    bestScore = score;
+                }
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        boolean exact = best.needles().stream().allMatch(n -> n.exact() != null);
+        String[] needles = best.needles().stream()
+                .map(exact ? Needle::exact : Needle::folded).distinct().toArray(String[]::new);
+        return new LinePrefilter(needles, !exact);
+    }
+
+    /** The text to search: the file itself, or its fold (null if folding changed its length, so offsets would not map). */
+    String haystack(String text) {
+        if (!folded) {
+            return text;
+        }
+        String fold = Trigrams.fold(text);
+        return fold.length() == text.length() ? fold : null;
+    }
+
+    /** The first offset at or after {@code from} where a needle starts, or -1. */
+    int next(String haystack, int from) {
+        int first = -1;
+        for (String needle : needles) {
+            int at = haystack.indexOf(needle, from);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+}
