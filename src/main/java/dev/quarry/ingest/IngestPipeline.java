@@ -83,7 +83,7 @@ public final class IngestPipeline {
     /** Hashes and chunks one file's text: what a walk does for a changed file, for content pushed by a client. */
     public FileUpdate fileUpdate(String path, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new FileUpdate(path, ChunkIds.sha256(bytes), bytes.length, chunker.chunk(path, Language.forPath(path), text));
+        return new FileUpdate(path, ChunkIds.sha256(bytes), bytes.length, text, chunker.chunk(path, Language.forPath(path), text));
     }
 
     private Outcome prepare(WalkEntry entry, SourceReader reader, Map<String, String> fingerprints, boolean force) {

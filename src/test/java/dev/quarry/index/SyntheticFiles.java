@@ -28,7 +28,8 @@ final class SyntheticFiles {
                     "F" + n + ".method" + c, "void method" + c + "()", c * 10 + 1, c * 10 + 9, text.toString()));
         }
         String sha256 = ChunkIds.sha256((path + version).getBytes(StandardCharsets.UTF_8));
-        return new FileUpdate(path, sha256, 1000L * chunks, list);
+        String whole = String.join("", list.stream().map(Chunk::text).toList());
+        return new FileUpdate(path, sha256, whole.length(), whole, list);
     }
 
     /** Writes and records files {@code from..to-1} into {@code corpus}. */
