@@ -18,7 +18,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** An index whose data cannot be opened answers 503 everywhere, never an empty 200 (reliability lesson 8). */
+/** An index whose snapshot fails verification answers 503 everywhere, never an empty 200 (reliability lesson 8). */
 class UnavailableIndexRoutesTest extends RouteTestBase {
 
     @BeforeAll
@@ -26,14 +26,15 @@ class UnavailableIndexRoutesTest extends RouteTestBase {
         Path repo = TestRepos.sample(temp.resolve("repo")).toRealPath();
         node.register(new IndexSpec("broken", repo.toString(), IndexOptions.defaults())).toCompletableFuture().join();
         node.awaitLoaded("broken", Duration.ofSeconds(30)).toCompletableFuture().join();
+        node.reindex("broken", false, p -> {}).toCompletableFuture().join();
+        node.flush("broken").toCompletableFuture().join();
         node.close();
-        Path lucene = temp.resolve("data/indexes/broken/lucene");
-        try (var files = Files.list(lucene)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
+        // Damage every Lucene commit point: the snapshot fails verification and is quarantined.
+        try (var files = Files.walk(temp.resolve("data/indexes/broken"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.writeString(file, "not a Lucene commit");
             }
         }
-        Files.writeString(lucene.resolve("segments_1"), "not a Lucene commit");
         node = QuarryNode.start(QuarryConfig.withDataDir(temp.resolve("data")));
         node.awaitLoaded("broken", Duration.ofSeconds(30)).toCompletableFuture().join();
     }
@@ -43,7 +44,7 @@ class UnavailableIndexRoutesTest extends RouteTestBase {
         Route api = api(Map.of());
         JsonNode search = assertError(testRoute(api).run(postJson("/indexes/broken/search", "{\"query\":\"parse_date\"}")),
                 503, "index_unavailable");
-        assertEquals("failed", search.path("details").path("state").asText());
+        assertEquals("quarantined", search.path("details").path("state").asText());
         assertFalse(search.path("retryable").asBoolean(), "a retry does not repair unreadable data");
 
         JsonNode across = assertError(testRoute(api).run(postJson("/search", "{\"query\":\"parse_date\"}")), 503, "index_unavailable");
@@ -58,6 +59,6 @@ class UnavailableIndexRoutesTest extends RouteTestBase {
         assertFalse(status.path("last_error").isNull());
         JsonNode health = json(testRoute(api).run(HttpRequest.GET("/health")));
         assertEquals("degraded", health.path("status").asText());
-        assertEquals(1, health.path("indexes").path("failed").asInt());
+        assertEquals(1, health.path("indexes").path("quarantined").asInt());
     }
 }
