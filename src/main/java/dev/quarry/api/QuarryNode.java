@@ -13,6 +13,7 @@ import dev.quarry.index.persist.Persister;
 import dev.quarry.ingest.IngestPipeline;
 import dev.quarry.ingest.chunk.ChunkerOptions;
 import dev.quarry.ingest.chunk.SourceChunker;
+import dev.quarry.ingest.symbols.SymbolExtractor;
 import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
 import dev.quarry.search.SearchService;
@@ -69,7 +70,7 @@ public final class QuarryNode implements AutoCloseable {
         ExecutorService ingestWorkers = Executors.newFixedThreadPool(config.ingestParallelism(), named("quarry-ingest"));
         ExecutorService searchWorkers = Executors.newFixedThreadPool(config.searchParallelism(), named("quarry-search"));
         IndexServices services = new IndexServices(board,
-                new IngestPipeline(SourceChunker.create(ChunkerOptions.defaults()), ingestWorkers,
+                new IngestPipeline(SourceChunker.create(ChunkerOptions.defaults()), SymbolExtractor.create(), ingestWorkers,
                         new IngestPipeline.Settings(config.ingestParallelism(), config.maxBatchWeight(), config.maxBatchDelay())),
                 ingestWorkers,
                 config.ingestParallelism(),

@@ -4,6 +4,7 @@ import dev.quarry.QuarrySerializable;
 import dev.quarry.index.persist.Persister;
 import dev.quarry.ingest.FileUpdate;
 import dev.quarry.ingest.IngestBatch;
+import dev.quarry.ingest.symbols.IndexSymbols;
 import dev.quarry.ingest.walk.WalkOptions;
 import dev.quarry.ingest.walk.WalkStats;
 import java.io.IOException;
@@ -56,13 +57,14 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     /** A batch from the ingest pipeline; acknowledged once applied. */
     public record CommitBatch(long runId, IngestBatch batch, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
-    private record Opened(Corpus corpus) implements Command {}
+    private record Opened(Corpus corpus, SymbolSnapshots.Loaded symbols) implements Command {}
 
     private record OpenFailed(String error) implements Command {}
 
     private record WalkFinished(long runId, WalkStats stats, String error) implements Command {}
 
-    private record BatchWritten(CommitBatch commit, String error) implements Command {}
+    /** @param symbols the symbols with the batch applied, computed beside the Lucene writes */
+    private record BatchWritten(CommitBatch commit, IndexSymbols symbols, String error) implements Command {}
 
     private record Refreshed(long generation, String error) implements Command {}
 
@@ -115,6 +117,11 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     private Finishing finishing;
     private WalkSummary lastWalk;
     private String lastError;
+    /** Symbols of every indexed file; replaced per batch, never mutated, published with the view. */
+    private IndexSymbols symbols = IndexSymbols.empty();
+    /** Indexed paths whose symbols are missing (see {@link SymbolSnapshots}); the next walk re-reads them. */
+    private final Set<String> symbolsMissing = new HashSet<>();
+    private String symbolsNote;
 
     private IndexActor(ActorContext<Command> context,
                        org.apache.pekko.actor.typed.javadsl.StashBuffer<Command> stash,
@@ -141,12 +148,17 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 CompletableFuture.supplyAsync(() -> {
                     try {
                         Files.createDirectories(luceneDir);
-                        return Corpus.open(luceneDir, services.ramBufferMb());
+                        Corpus opened = Corpus.open(luceneDir, services.ramBufferMb());
+                        return new Opened(opened, SymbolSnapshots.load(symbolsFile(), opened.fingerprints()));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }, blocking),
-                (opened, error) -> error == null ? new Opened(opened) : new OpenFailed(describe(error)));
+                (opened, error) -> error == null ? opened : new OpenFailed(describe(error)));
+    }
+
+    private Path symbolsFile() {
+        return services.indexDir(spec.id()).resolve(SymbolSnapshots.FILE_NAME);
     }
 
     @Override
@@ -169,12 +181,19 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
     private Behavior<Command> onOpened(Opened opened) {
         corpus = opened.corpus();
+        symbols = opened.symbols().symbols();
+        symbolsMissing.addAll(opened.symbols().missing());
+        symbolsNote = opened.symbols().note();
         generation = corpus.openedGeneration();
         durableGeneration = generation;
         visibleGeneration = generation;
         ActorRef<Persister.Event> events = getContext().messageAdapter(Persister.Event.class, PersisterEvent::new);
-        persister = getContext().spawn(
-                Persister.create(corpus::commit, events, generation, Duration.ofMillis(200)), "persister");
+        String id = spec.id();
+        ViewBoard board = services.board();
+        persister = getContext().spawn(Persister.create(
+                SymbolSnapshots.around(corpus::commit, () -> board.get(id).map(IndexView::symbols).orElse(null),
+                        symbolsFile(), symbols),
+                events, generation, Duration.ofMillis(200)), "persister");
         state = IndexState.READY;
         publish();
         return stash.unstashAll(this);
@@ -226,11 +245,22 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 spec.options().maxFileBytes(), spec.options().followSymlinks(), spec.options().excludes());
         ActorRef<Command> self = getContext().getSelf();
         getContext().pipeToSelf(
-                services.pipeline().run(getContext().getSystem(), root, walkOptions, corpus.fingerprints(), reindex.force(),
+                services.pipeline().run(getContext().getSystem(), root, walkOptions, walkFingerprints(), reindex.force(),
                         batch -> AskPattern.<Command, Done>askWithStatus(self, r -> new CommitBatch(runId, batch, r),
                                 Duration.ofMinutes(10), getContext().getSystem().scheduler())),
                 (stats, error) -> new WalkFinished(runId, stats, error == null ? null : describe(error)));
         return this;
+    }
+
+    /** The corpus fingerprints minus files whose symbols are missing, so the walk re-reads those. */
+    private Map<String, String> walkFingerprints() {
+        Map<String, String> fingerprints = corpus.fingerprints();
+        if (symbolsMissing.isEmpty()) {
+            return fingerprints;
+        }
+        Map<String, String> withoutMissing = new HashMap<>(fingerprints);
+        withoutMissing.keySet().removeAll(symbolsMissing);
+        return withoutMissing;
     }
 
     private Behavior<Command> onWatch(Watch watch) {
@@ -265,8 +295,15 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             return this;
         }
         writing = true;
-        getContext().pipeToSelf(writeInParallel(commit.batch().updates()),
-                (ok, error) -> new BatchWritten(commit, error == null ? null : describe(error)));
+        // Only batches change the symbols while one is written (pruning waits for the walk's end), so the
+        // next version can be built from the current one off the actor.
+        IndexSymbols base = symbols;
+        List<IndexSymbols.Source> sources = commit.batch().updates().stream()
+                .map(u -> new IndexSymbols.Source(u.symbols(), u.sha256())).toList();
+        CompletableFuture<IndexSymbols> nextSymbols =
+                CompletableFuture.supplyAsync(() -> base.with(sources, List.of()), services.workers());
+        getContext().pipeToSelf(writeInParallel(commit.batch().updates()).thenCombine(nextSymbols, (ok, next) -> next),
+                (next, error) -> new BatchWritten(commit, next, error == null ? null : describe(error)));
         return this;
     }
 
@@ -301,7 +338,9 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         IngestBatch batch = commit.batch();
         for (FileUpdate update : batch.updates()) {
             corpus.record(update);
+            symbolsMissing.remove(update.path());
         }
+        symbols = written.symbols();
         if (run != null && run.id == commit.runId()) {
             batch.updates().forEach(u -> run.seen.add(u.path()));
             run.seen.addAll(batch.unchanged());
@@ -313,6 +352,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             maybeSendProgress();
         }
         if (!batch.updates().isEmpty()) {
+            publish(); // before Dirty: the snapshot of the new generation reads its symbols from the board
             markDirty();
         }
         commit.replyTo().tell(StatusReply.ack());
@@ -374,6 +414,9 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 corpus.remove(path);
                 done.removed++;
             }
+            symbols = symbols.with(List.of(), missing);
+            missing.forEach(symbolsMissing::remove);
+            publish();
             markDirty();
             return null;
         } catch (IOException e) {
@@ -471,12 +514,16 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         IndexingProgress progress = run == null ? null : progress(run, "indexing", false, null);
         long files = corpus == null ? 0 : corpus.fileCount();
         long chunks = corpus == null ? 0 : corpus.chunkCount();
-        return new IndexStatus(spec.id(), spec.root(), state, files, chunks, generation, visibleGeneration, durableGeneration,
-                progress, lastWalk, lastError);
+        IndexStatus.SymbolCounts symbolCounts = new IndexStatus.SymbolCounts(symbols.fileCount(),
+                symbols.graph().definitionCount(), symbols.graph().callCount(), symbolsMissing.size(),
+                symbolsMissing.isEmpty() ? null : symbolsNote);
+        return new IndexStatus(spec.id(), spec.root(), state, files, chunks, symbolCounts, generation, visibleGeneration,
+                durableGeneration, progress, lastWalk, lastError);
     }
 
     private void publish() {
-        services.board().publish(new IndexView(spec.id(), corpus == null ? null : corpus.searchers(), status()));
+        services.board().publish(new IndexView(spec.id(), corpus == null ? null : corpus.searchers(),
+                corpus == null ? null : symbols, status()));
     }
 
     private Behavior<Command> onPostStop(PostStop signal) {

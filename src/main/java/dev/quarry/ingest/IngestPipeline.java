@@ -1,6 +1,8 @@
 package dev.quarry.ingest;
 
 import dev.quarry.ingest.chunk.SourceChunker;
+import dev.quarry.ingest.symbols.FileSymbols;
+import dev.quarry.ingest.symbols.SymbolExtractor;
 import dev.quarry.ingest.walk.FileWalker;
 import dev.quarry.ingest.walk.ReadResult;
 import dev.quarry.ingest.walk.SourceReader;
@@ -24,7 +26,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Walk → read → fingerprint → chunk, in parallel off the index actor, then batches handed to the
+ * Walk → read → fingerprint → chunk + extract symbols, in parallel off the index actor, then batches handed to the
  * index one at a time: the next batch is only formed once the previous commit was acknowledged,
  * so a slow index back-pressures the walk instead of piling work up in memory.
  */
@@ -44,11 +46,13 @@ public final class IngestPipeline {
     private record Skipped(String path, String reason) implements Outcome {}
 
     private final SourceChunker chunker;
+    private final SymbolExtractor symbols;
     private final Executor workers;
     private final Settings settings;
 
-    public IngestPipeline(SourceChunker chunker, Executor workers, Settings settings) {
+    public IngestPipeline(SourceChunker chunker, SymbolExtractor symbols, Executor workers, Settings settings) {
         this.chunker = chunker;
+        this.symbols = symbols;
         this.workers = workers;
         this.settings = settings;
     }
@@ -87,8 +91,12 @@ public final class IngestPipeline {
                 if (!force && text.sha256().equals(fingerprints.get(path))) {
                     yield new Unchanged(path);
                 }
-                List<Chunk> chunks = chunker.chunk(path, Language.forPath(path), text.text());
-                yield new Changed(path, new FileUpdate(path, text.sha256(), entry.size(), chunks));
+                Language language = Language.forPath(path);
+                // Chunker and extractor each parse the file: sharing one tree would save about a quarter
+                // of this step's CPU (docs/architecture.md, "Symbols"), not worth coupling the two.
+                List<Chunk> chunks = chunker.chunk(path, language, text.text());
+                FileSymbols fileSymbols = symbols.extract(path, language, text.text());
+                yield new Changed(path, new FileUpdate(path, text.sha256(), entry.size(), chunks, fileSymbols));
             }
         };
     }
