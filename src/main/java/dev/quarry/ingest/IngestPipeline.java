@@ -92,8 +92,8 @@ public final class IngestPipeline {
                     yield new Unchanged(path);
                 }
                 Language language = Language.forPath(path);
-                // Chunker and extractor each parse the file: sharing one tree would save about a quarter
-                // of this step's CPU (docs/architecture.md, "Symbols"), not worth coupling the two.
+                // Chunker and extractor each parse the file; one shared tree would save about 30% of this
+                // step's CPU (measured, docs/architecture.md "Symbols"), at the price of coupling the two.
                 List<Chunk> chunks = chunker.chunk(path, language, text.text());
                 FileSymbols fileSymbols = symbols.extract(path, language, text.text());
                 yield new Changed(path, new FileUpdate(path, text.sha256(), entry.size(), chunks, fileSymbols));
