@@ -3,8 +3,12 @@ package dev.quarry.cli;
 import dev.quarry.index.IndexSpec;
 import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexingProgress;
+import dev.quarry.search.CallChainRequest;
+import dev.quarry.search.CallsRequest;
+import dev.quarry.search.DefinitionsRequest;
 import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
+import dev.quarry.search.SymbolReply;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -19,6 +23,18 @@ interface QuarryClient extends AutoCloseable {
 
     /** One reply per searched index: all indexes when {@code ids} is empty. */
     List<SearchReply> search(List<String> ids, SearchRequest request);
+
+    /** One reply per index, as {@link #search}. */
+    List<SymbolReply> definitions(List<String> ids, DefinitionsRequest request);
+
+    /** One reply per index, as {@link #search}. */
+    List<SymbolReply> callers(List<String> ids, CallsRequest request);
+
+    /** One reply per index, as {@link #search}. */
+    List<SymbolReply> callees(List<String> ids, CallsRequest request);
+
+    /** One reply per index, as {@link #search}. */
+    List<SymbolReply> callChain(List<String> ids, CallChainRequest request);
 
     List<IndexStatus> statuses();
 
