@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class SymbolLines {
     private static final String UP = "up";
-    private static final int MAX_CANDIDATES_SHOWN = 3;
+    private static final int MAX_NAMES_SHOWN = 3;
 
     private SymbolLines() {}
 
@@ -30,11 +30,12 @@ final class SymbolLines {
             String written = call.qualifier() == null ? call.callee() : call.qualifier() + "." + call.callee();
             return site + written + "  -  " + call.resolution();
         }
-        List<String> names = call.candidates().stream().limit(MAX_CANDIDATES_SHOWN)
-                .map(SymbolDefinition::qualifiedName).toList();
-        int more = call.candidates().size() - names.size();
-        return site + String.join(" | ", names) + (more > 0 ? " | +" + more + " more" : "") + "  "
-                + call.candidates().get(0).kind() + "  " + call.resolution();
+        // overloads share a name: show each name once and say how many definitions stand behind them
+        List<String> names = call.candidates().stream().map(SymbolDefinition::qualifiedName).distinct().toList();
+        String shown = String.join(" | ", names.subList(0, Math.min(MAX_NAMES_SHOWN, names.size())))
+                + (names.size() > MAX_NAMES_SHOWN ? " | +" + (names.size() - MAX_NAMES_SHOWN) + " more" : "")
+                + (call.candidates().size() > names.size() ? " (" + call.candidates().size() + " candidates)" : "");
+        return site + shown + "  " + call.candidates().get(0).kind() + "  " + call.resolution();
     }
 
     /** One block per path, each call indented one step further from the symbol; blocks apart by a blank line. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.PolyglotRepo;
+import dev.quarry.search.SymbolCall;
+import dev.quarry.search.SymbolDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +79,19 @@ class SymbolCommandsTest {
         assertEquals(0, nothing.exit());
         assertEquals("", nothing.out());
         assertTrue(nothing.err().contains("no calls found"), nothing.err());
+    }
+
+    @Test
+    void overloadedAndUnresolvedCallsReadClearly() {
+        SymbolDefinition caller = new SymbolDefinition("run", "Main.run", "method", "Main", "", "Main.java", 3, 9);
+        List<SymbolDefinition> overloads = List.of(1, 2, 3).stream().map(line ->
+                new SymbolDefinition("put", "Cache.put", "method", "Cache", "", "Cache.java", line, line)).toList();
+        SymbolCall overloaded = new SymbolCall("Main.java", 5, "put", "cache", caller, overloads, "exact");
+        assertEquals("Main.java:5  Cache.put (3 candidates)  method  exact", SymbolLines.call("", overloaded, "down"));
+        assertEquals("x/Main.java:5  Main.run  method  exact", SymbolLines.call("x/", overloaded, "up"));
+        SymbolCall unresolved = new SymbolCall("Main.java", 6, "println", "System.out", null, List.of(), "unresolved");
+        assertEquals("Main.java:6  System.out.println  -  unresolved", SymbolLines.call("", unresolved, "down"));
+        assertEquals("Main.java:6  (top level)  -  unresolved", SymbolLines.call("", unresolved, "up"));
     }
 
     @Test
