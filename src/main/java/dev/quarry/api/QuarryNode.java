@@ -15,9 +15,15 @@ import dev.quarry.index.persist.Persister;
 import dev.quarry.ingest.IngestPipeline;
 import dev.quarry.ingest.chunk.ChunkerOptions;
 import dev.quarry.ingest.chunk.SourceChunker;
+import dev.quarry.ingest.symbols.SymbolExtractor;
+import dev.quarry.search.CallChainRequest;
+import dev.quarry.search.CallsRequest;
+import dev.quarry.search.DefinitionsRequest;
 import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
 import dev.quarry.search.SearchService;
+import dev.quarry.search.SymbolReply;
+import dev.quarry.search.SymbolService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -53,6 +59,7 @@ public final class QuarryNode implements AutoCloseable {
     private final ActorSystem<IndexRegistry.Command> system;
     private final ViewBoard board;
     private final SearchService searches;
+    private final SymbolService symbols;
     private final ExecutorService ingestWorkers;
     private final ExecutorService searchWorkers;
 
@@ -64,6 +71,7 @@ public final class QuarryNode implements AutoCloseable {
         this.ingestWorkers = ingestWorkers;
         this.searchWorkers = searchWorkers;
         this.searches = new SearchService(board, searchWorkers);
+        this.symbols = new SymbolService(board, searchWorkers);
     }
 
     /**
@@ -84,7 +92,7 @@ public final class QuarryNode implements AutoCloseable {
         ExecutorService ingestWorkers = Executors.newFixedThreadPool(config.ingestParallelism(), named("quarry-ingest"));
         ExecutorService searchWorkers = Executors.newFixedThreadPool(config.searchParallelism(), named("quarry-search"));
         IndexServices services = new IndexServices(board,
-                new IngestPipeline(SourceChunker.create(ChunkerOptions.defaults()), ingestWorkers,
+                new IngestPipeline(SourceChunker.create(ChunkerOptions.defaults()), SymbolExtractor.create(), ingestWorkers,
                         new IngestPipeline.Settings(config.ingestParallelism(), config.maxBatchWeight(), config.maxBatchDelay())),
                 ingestWorkers,
                 config.ingestParallelism(),
@@ -258,6 +266,30 @@ public final class QuarryNode implements AutoCloseable {
                 throw new IndexUnavailableException(id, status.state().id(), "reading the index failed: " + e.getMessage(), true);
             }
         }, searchWorkers);
+    }
+
+    /** Definitions of a name in one index; unknown ids fail with {@link UnknownIndexException}. */
+    public CompletionStage<SymbolReply> definitions(String id, DefinitionsRequest request) {
+        DefinitionsRequest valid = request.validated();
+        return withIndex(id).thenCompose(index -> symbols.definitions(id, valid));
+    }
+
+    /** Calls that may reach a symbol, most certain first; unknown ids fail with {@link UnknownIndexException}. */
+    public CompletionStage<SymbolReply> callers(String id, CallsRequest request) {
+        CallsRequest valid = request.validated();
+        return withIndex(id).thenCompose(index -> symbols.callers(id, valid));
+    }
+
+    /** Calls made inside a symbol's definitions; unknown ids fail with {@link UnknownIndexException}. */
+    public CompletionStage<SymbolReply> callees(String id, CallsRequest request) {
+        CallsRequest valid = request.validated();
+        return withIndex(id).thenCompose(index -> symbols.callees(id, valid));
+    }
+
+    /** Call paths up (callers) or down (callees) from a symbol; unknown ids fail with {@link UnknownIndexException}. */
+    public CompletionStage<SymbolReply> callChain(String id, CallChainRequest request) {
+        CallChainRequest valid = request.validated();
+        return withIndex(id).thenCompose(index -> symbols.callChain(id, valid));
     }
 
     /** Waits until the index has finished loading its snapshot (or failed to). */

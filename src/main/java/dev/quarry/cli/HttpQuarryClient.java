@@ -11,7 +11,11 @@ import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexSpec;
 import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexingProgress;
+import dev.quarry.search.CallChainRequest;
+import dev.quarry.search.CallsRequest;
+import dev.quarry.search.DefinitionsRequest;
 import dev.quarry.search.SearchRequest;
+import dev.quarry.search.SymbolReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -74,6 +78,45 @@ final class HttpQuarryClient implements QuarryClient {
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<SymbolReply> definitions(List<String> ids, DefinitionsRequest request) {
+        return eachIndex(ids, id -> daemon.post(indexPath(id, "definitions"), request, SymbolReply.class));
+    }
+
+    @Override
+    public List<SymbolReply> callers(List<String> ids, CallsRequest request) {
+        return eachIndex(ids, id -> daemon.post(indexPath(id, "callers"), request, SymbolReply.class));
+    }
+
+    @Override
+    public List<SymbolReply> callees(List<String> ids, CallsRequest request) {
+        return eachIndex(ids, id -> daemon.post(indexPath(id, "callees"), request, SymbolReply.class));
+    }
+
+    @Override
+    public List<SymbolReply> callChain(List<String> ids, CallChainRequest request) {
+        return eachIndex(ids, id -> daemon.post(indexPath(id, "call-chain"), request, SymbolReply.class));
+    }
+
+    /** One reply per index (all when {@code ids} is empty); an index that cannot answer says why. */
+    private List<SymbolReply> eachIndex(List<String> ids, java.util.function.Function<String, SymbolReply> ask) {
+        List<String> targets = ids.isEmpty() ? indexes().stream().map(IndexSpec::id).toList() : ids;
+        List<SymbolReply> replies = new ArrayList<>();
+        for (String id : targets) {
+            try {
+                replies.add(call(() -> ask.apply(id)));
+            } catch (IllegalStateException e) {
+                if (e.getCause() instanceof DaemonClient.ApiCallException failure && failure.code().equals("index_unavailable")) {
+                    replies.add(new SymbolReply.Unavailable(id, failure.details().path("state").asText(),
+                            failure.getMessage(), failure.details().path("retryable").asBoolean()));
+                } else {
+                    throw e;
+                }
+            }
+        }
+        return replies;
     }
 
     private static List<String> problems(List<ApiBodies.Outcome> outcomes) {

@@ -7,13 +7,20 @@ import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexSpec;
 import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexingProgress;
+import dev.quarry.search.CallChainRequest;
+import dev.quarry.search.CallsRequest;
+import dev.quarry.search.DefinitionsRequest;
 import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
+import dev.quarry.search.SymbolReply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a Quarry node inside the CLI process, going through the same registry/actor API as the
@@ -57,6 +64,37 @@ final class LocalClient implements QuarryClient {
         }
         List<SearchReply> replies = node.searchAll(targets, request, node.config().searchParallelism()).toCompletableFuture().join();
         return SearchOutcome.of(replies, request.validated().topK());
+    }
+
+    @Override
+    public List<SymbolReply> definitions(List<String> ids, DefinitionsRequest request) {
+        return eachIndex(ids, id -> node.definitions(id, request));
+    }
+
+    @Override
+    public List<SymbolReply> callers(List<String> ids, CallsRequest request) {
+        return eachIndex(ids, id -> node.callers(id, request));
+    }
+
+    @Override
+    public List<SymbolReply> callees(List<String> ids, CallsRequest request) {
+        return eachIndex(ids, id -> node.callees(id, request));
+    }
+
+    @Override
+    public List<SymbolReply> callChain(List<String> ids, CallChainRequest request) {
+        return eachIndex(ids, id -> node.callChain(id, request));
+    }
+
+    /** Asks every index in {@code ids} (all when empty) once it has loaded, concurrently; replies in order. */
+    private <R> List<R> eachIndex(List<String> ids, Function<String, CompletionStage<R>> ask) {
+        List<String> targets = ids.isEmpty()
+                ? node.list().toCompletableFuture().join().stream().map(IndexSpec::id).toList()
+                : ids;
+        List<CompletableFuture<R>> replies = targets.stream()
+                .map(id -> node.awaitLoaded(id, LOAD_TIMEOUT).thenCompose(status -> ask.apply(id)).toCompletableFuture())
+                .toList();
+        return replies.stream().map(CompletableFuture::join).toList();
     }
 
     @Override

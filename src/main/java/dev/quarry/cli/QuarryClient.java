@@ -4,7 +4,11 @@ import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexSpec;
 import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexingProgress;
+import dev.quarry.search.CallChainRequest;
+import dev.quarry.search.CallsRequest;
+import dev.quarry.search.DefinitionsRequest;
 import dev.quarry.search.SearchRequest;
+import dev.quarry.search.SymbolReply;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -19,6 +23,18 @@ interface QuarryClient extends AutoCloseable {
 
     /** Searches the listed indexes, or all when {@code ids} is empty. */
     SearchOutcome search(List<String> ids, SearchRequest request);
+
+    /** One reply per index, as {@link #search}. */
+    List<SymbolReply> definitions(List<String> ids, DefinitionsRequest request);
+
+    /** One reply per index, as {@link #search}. */
+    List<SymbolReply> callers(List<String> ids, CallsRequest request);
+
+    /** One reply per index, as {@link #search}. */
+    List<SymbolReply> callees(List<String> ids, CallsRequest request);
+
+    /** One reply per index, as {@link #search}. */
+    List<SymbolReply> callChain(List<String> ids, CallChainRequest request);
 
     List<IndexStatus> statuses();
 

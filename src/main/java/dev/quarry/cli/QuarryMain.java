@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Code search for every repository on this machine.",
-        subcommands = {IndexCommand.class, SearchCommand.class, StatusCommand.class, IndexesCommand.class,
+        subcommands = {IndexCommand.class, SearchCommand.class, DefinitionsCommand.class, CallersCommand.class,
+            CalleesCommand.class, CallChainCommand.class, StatusCommand.class, IndexesCommand.class,
             RemoveCommand.class, DaemonCommand.class, EvalCommand.class})
 public final class QuarryMain implements Runnable {
 

@@ -28,7 +28,12 @@ final class StatusCommand implements Callable<Integer> {
                 System.out.println("no indexes");
             }
             for (IndexStatus s : statuses) {
-                System.out.printf("%-24s %-11s %8d files %9d chunks  %s%n", s.id(), s.state().id(), s.files(), s.chunks(), s.root());
+                System.out.printf("%-24s %-11s %8d files %9d chunks %9d definitions  %s%n", s.id(), s.state().id(),
+                        s.files(), s.chunks(), s.symbols().definitions(), s.root());
+                if (s.symbols().missing() > 0) {
+                    System.out.printf("    symbols: missing for %d of %d files (%s); the next 'quarry index' re-reads them%n",
+                            s.symbols().missing(), s.files(), s.symbols().note());
+                }
                 if (s.lastError() != null) {
                     System.out.println("    last error: " + s.lastError());
                 }

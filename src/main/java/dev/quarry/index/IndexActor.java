@@ -3,10 +3,12 @@ package dev.quarry.index;
 import dev.quarry.QuarrySerializable;
 import dev.quarry.index.persist.GenerationWriter;
 import dev.quarry.index.persist.Persister;
+import dev.quarry.index.persist.Snapshotter;
 import dev.quarry.index.persist.RetainedCommits;
 import dev.quarry.index.persist.SnapshotLayout;
 import dev.quarry.ingest.FileUpdate;
 import dev.quarry.ingest.IngestBatch;
+import dev.quarry.ingest.symbols.IndexSymbols;
 import dev.quarry.ingest.walk.WalkOptions;
 import dev.quarry.ingest.walk.WalkStats;
 import java.io.IOException;
@@ -82,7 +84,8 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
      */
     public record FileChange(String path, int chunks, boolean existed) implements QuarrySerializable {}
 
-    private record Opened(WarmBoot.Outcome outcome) implements Command {}
+    /** @param symbols null unless the outcome is a restored corpus */
+    private record Opened(WarmBoot.Outcome outcome, SymbolSnapshots.Loaded symbols) implements Command {}
 
     private record OpenFailed(String error) implements Command {}
 
@@ -94,7 +97,8 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
     private record WalkFinished(long runId, WalkStats stats, String error) implements Command {}
 
-    private record BatchWritten(CommitBatch commit, Corpus target, String error) implements Command {}
+    /** @param symbols the symbols with the batch applied, computed beside the Lucene writes */
+    private record BatchWritten(CommitBatch commit, Corpus target, IndexSymbols symbols, String error) implements Command {}
 
     private record Refreshed(long generation, String error) implements Command {}
 
@@ -164,6 +168,11 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     private Finishing finishing;
     private WalkSummary lastWalk;
     private String lastError;
+    /** Symbols of every indexed file; replaced per batch, never mutated, published with the view. */
+    private IndexSymbols symbols = IndexSymbols.empty();
+    /** Indexed paths whose symbols are missing (see {@link SymbolSnapshots}); the next walk re-reads them. */
+    private final Set<String> symbolsMissing = new HashSet<>();
+    private String symbolsNote;
 
     private IndexActor(ActorContext<Command> context,
                        org.apache.pekko.actor.typed.javadsl.StashBuffer<Command> stash,
@@ -189,12 +198,18 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         getContext().pipeToSelf(
                 CompletableFuture.supplyAsync(() -> {
                     try {
-                        return WarmBoot.restore(spec, layout, services.ramBufferMb(), services.persist().writes());
+                        WarmBoot.Outcome outcome = WarmBoot.restore(spec, layout, services.ramBufferMb(), services.persist().writes());
+                        return new Opened(outcome, outcome instanceof WarmBoot.Restored r
+                                ? SymbolSnapshots.load(symbolsFile(), r.corpus().fingerprints()) : null);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }, blocking),
-                (outcome, error) -> error == null ? new Opened(outcome) : new OpenFailed(describe(error)));
+                (opened, error) -> error == null ? opened : new OpenFailed(describe(error)));
+    }
+
+    private Path symbolsFile() {
+        return services.indexDir(spec.id()).resolve(SymbolSnapshots.FILE_NAME);
     }
 
     @Override
@@ -228,6 +243,9 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 generation = r.generation();
                 durableGeneration = generation;
                 visibleGeneration = generation;
+                symbols = opened.symbols().symbols();
+                symbolsMissing.addAll(opened.symbols().missing());
+                symbolsNote = opened.symbols().note();
                 becomeLive(r.corpus(), r.writer());
                 state = IndexState.READY;
                 lastError = r.warning();
@@ -253,8 +271,12 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         corpus = live;
         generations = writer;
         ActorRef<Persister.Event> events = getContext().messageAdapter(Persister.Event.class, PersisterEvent::new);
+        String id = spec.id();
+        ViewBoard board = services.board();
+        Snapshotter snapshots = SymbolSnapshots.around(writer,
+                () -> board.get(id).map(IndexView::symbols).orElse(null), symbolsFile(), symbols);
         persister = getContext().spawn(
-                Persister.create(writer, events, durableGeneration, services.persist().firstRetryBackoff()),
+                Persister.create(snapshots, events, durableGeneration, services.persist().firstRetryBackoff()),
                 "persister-" + (++persisters));
     }
 
@@ -303,7 +325,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         if (run.staged) {
             openStaging(run.id);
         } else {
-            startWalk(run, corpus.fingerprints());
+            startWalk(run, walkFingerprints());
         }
         return this;
     }
@@ -347,6 +369,17 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 (stats, error) -> new WalkFinished(runId, stats, error == null ? null : describe(error)));
     }
 
+    /** The corpus fingerprints minus files whose symbols are missing, so the walk re-reads those. */
+    private Map<String, String> walkFingerprints() {
+        Map<String, String> fingerprints = corpus.fingerprints();
+        if (symbolsMissing.isEmpty()) {
+            return fingerprints;
+        }
+        Map<String, String> withoutMissing = new HashMap<>(fingerprints);
+        withoutMissing.keySet().removeAll(symbolsMissing);
+        return withoutMissing;
+    }
+
     private Behavior<Command> onWatch(Watch watch) {
         if (run != null) {
             run.watchers.add(watch.watcher());
@@ -381,8 +414,15 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         }
         writing = true;
         Corpus target = run.staged ? staging : corpus;
-        getContext().pipeToSelf(writeInParallel(target, commit.batch().updates()),
-                (ok, error) -> new BatchWritten(commit, target, error == null ? null : describe(error)));
+        // Only batches change the symbols while one is written (pruning waits for the walk's end), so the
+        // next version can be built from the current one off the actor.
+        IndexSymbols base = symbols;
+        List<IndexSymbols.Source> sources = commit.batch().updates().stream()
+                .map(u -> new IndexSymbols.Source(u.symbols(), u.sha256())).toList();
+        CompletableFuture<IndexSymbols> nextSymbols =
+                CompletableFuture.supplyAsync(() -> base.with(sources, List.of()), services.workers());
+        getContext().pipeToSelf(writeInParallel(target, commit.batch().updates()).thenCombine(nextSymbols, (ok, next) -> next),
+                (next, error) -> new BatchWritten(commit, target, next, error == null ? null : describe(error)));
         return this;
     }
 
@@ -416,7 +456,9 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         IngestBatch batch = commit.batch();
         for (FileUpdate update : batch.updates()) {
             written.target().record(update);
+            symbolsMissing.remove(update.path());
         }
+        symbols = written.symbols();
         if (run != null && run.id == commit.runId()) {
             batch.updates().forEach(u -> run.seen.add(u.path()));
             run.seen.addAll(batch.unchanged());
@@ -430,6 +472,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         // Staged writes become durable with the swap, not batch by batch.
         if (written.target() == corpus) {
             if (!batch.updates().isEmpty()) {
+                publish(); // before Dirty: the snapshot of the new generation reads its symbols from the board
                 markDirty();
             }
             maybeRefresh(false);
@@ -603,6 +646,9 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 services.persist().writes(), generations == null ? null : generations.published(), null);
         Corpus built = staging;
         staging = null;
+        java.util.Set<String> kept = built.fingerprints().keySet();
+        symbols = symbols.with(List.of(), symbols.graph().files().stream()
+                .map(f -> f.path()).filter(p -> !kept.contains(p)).toList());
         becomeLive(built, writer);
         if (old != null) {
             closeLater(old);
@@ -646,6 +692,9 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 corpus.remove(path);
                 done.removed++;
             }
+            symbols = symbols.with(List.of(), missing);
+            missing.forEach(symbolsMissing::remove);
+            publish();
             markDirty();
             return null;
         } catch (IOException e) {
@@ -743,12 +792,16 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         IndexingProgress progress = run == null ? null : progress(run, "indexing", false, null);
         long files = corpus == null ? 0 : corpus.fileCount();
         long chunks = corpus == null ? 0 : corpus.chunkCount();
-        return new IndexStatus(spec.id(), spec.root(), state, files, chunks, generation, visibleGeneration, durableGeneration,
-                progress, lastWalk, lastError);
+        IndexStatus.SymbolCounts symbolCounts = new IndexStatus.SymbolCounts(symbols.fileCount(),
+                symbols.graph().definitionCount(), symbols.graph().callCount(), symbolsMissing.size(),
+                symbolsMissing.isEmpty() ? null : symbolsNote);
+        return new IndexStatus(spec.id(), spec.root(), state, files, chunks, symbolCounts, generation, visibleGeneration,
+                durableGeneration, progress, lastWalk, lastError);
     }
 
     private void publish() {
-        services.board().publish(new IndexView(spec.id(), corpus == null ? null : corpus.searchers(), status()));
+        services.board().publish(new IndexView(spec.id(), corpus == null ? null : corpus.searchers(),
+                corpus == null ? null : symbols, status()));
     }
 
     private Behavior<Command> onPostStop(PostStop signal) {

@@ -1,9 +1,14 @@
 package dev.quarry.index;
 
+import dev.quarry.ingest.symbols.IndexSymbols;
 import org.apache.lucene.search.SearcherManager;
 
 /**
  * What an index publishes for readers on its node: the searcher manager (each acquire returns an
- * immutable point-in-time reader) and the latest status. Replaced, never mutated; local only.
+ * immutable point-in-time reader), the immutable symbols of the last applied batch, and the latest
+ * status. Replaced, never mutated; local only.
+ *
+ * @param searchers null until the index is open
+ * @param symbols   null until the index is open; may run ahead of {@code searchers} during a walk
  */
-public record IndexView(String indexId, SearcherManager searchers, IndexStatus status) {}
+public record IndexView(String indexId, SearcherManager searchers, IndexSymbols symbols, IndexStatus status) {}

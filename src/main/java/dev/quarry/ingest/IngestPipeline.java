@@ -1,6 +1,8 @@
 package dev.quarry.ingest;
 
 import dev.quarry.ingest.chunk.SourceChunker;
+import dev.quarry.ingest.symbols.FileSymbols;
+import dev.quarry.ingest.symbols.SymbolExtractor;
 import dev.quarry.ingest.walk.FileWalker;
 import dev.quarry.ingest.walk.ReadResult;
 import dev.quarry.ingest.walk.SourceReader;
@@ -25,7 +27,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Walk → read → fingerprint → chunk, in parallel off the index actor, then batches handed to the
+ * Walk → read → fingerprint → chunk + extract symbols, in parallel off the index actor, then batches handed to the
  * index one at a time: the next batch is only formed once the previous commit was acknowledged,
  * so a slow index back-pressures the walk instead of piling work up in memory.
  */
@@ -45,11 +47,13 @@ public final class IngestPipeline {
     private record Skipped(String path, String reason) implements Outcome {}
 
     private final SourceChunker chunker;
+    private final SymbolExtractor symbols;
     private final Executor workers;
     private final Settings settings;
 
-    public IngestPipeline(SourceChunker chunker, Executor workers, Settings settings) {
+    public IngestPipeline(SourceChunker chunker, SymbolExtractor symbols, Executor workers, Settings settings) {
         this.chunker = chunker;
+        this.symbols = symbols;
         this.workers = workers;
         this.settings = settings;
     }
@@ -80,10 +84,12 @@ public final class IngestPipeline {
                 .thenApply(done -> walker.stats());
     }
 
-    /** Hashes and chunks one file's text: what a walk does for a changed file, for content pushed by a client. */
+    /** Hashes, chunks and extracts symbols of one file's text: what a walk does for a changed file, for content pushed by a client. */
     public FileUpdate fileUpdate(String path, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new FileUpdate(path, ChunkIds.sha256(bytes), bytes.length, text, chunker.chunk(path, Language.forPath(path), text));
+        Language language = Language.forPath(path);
+        return new FileUpdate(path, ChunkIds.sha256(bytes), bytes.length, text, chunker.chunk(path, language, text),
+                symbols.extract(path, language, text));
     }
 
     private Outcome prepare(WalkEntry entry, SourceReader reader, Map<String, String> fingerprints, boolean force) {
@@ -94,8 +100,12 @@ public final class IngestPipeline {
                 if (!force && text.sha256().equals(fingerprints.get(path))) {
                     yield new Unchanged(path);
                 }
-                List<Chunk> chunks = chunker.chunk(path, Language.forPath(path), text.text());
-                yield new Changed(path, new FileUpdate(path, text.sha256(), entry.size(), text.text(), chunks));
+                Language language = Language.forPath(path);
+                // Chunker and extractor each parse the file; one shared tree would save about 30% of this
+                // step's CPU (measured, docs/architecture.md "Symbols"), at the price of coupling the two.
+                List<Chunk> chunks = chunker.chunk(path, language, text.text());
+                FileSymbols fileSymbols = symbols.extract(path, language, text.text());
+                yield new Changed(path, new FileUpdate(path, text.sha256(), entry.size(), text.text(), chunks, fileSymbols));
             }
         };
     }

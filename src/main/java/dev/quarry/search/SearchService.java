@@ -45,7 +45,10 @@ public final class SearchService {
             try {
                 List<SearchHit> hits = lexical.search(searcher,
                         new LexicalQuery(request.query(), request.topK(), request.pathPrefix(), request.language()));
-                return new SearchReply.Results(view.indexId(), hits, List.of("lexical"),
+                if (request.searchMode() == SearchMode.HYBRID && view.symbols() != null) {
+                    hits = UsageExpansion.expand(request, view.symbols().graph(), searcher, hits);
+                }
+                return new SearchReply.Results(view.indexId(), hits, UsageExpansion.lanes(List.of("lexical"), hits),
                         view.status().visibleGeneration(), (System.nanoTime() - started) / 1000);
             } finally {
                 view.searchers().release(searcher);

@@ -29,7 +29,7 @@ final class SyntheticFiles {
         }
         String sha256 = ChunkIds.sha256((path + version).getBytes(StandardCharsets.UTF_8));
         String whole = String.join("", list.stream().map(Chunk::text).toList());
-        return new FileUpdate(path, sha256, whole.length(), whole, list);
+        return new FileUpdate(path, sha256, whole.length(), whole, list, dev.quarry.ingest.symbols.FileSymbols.empty(path));
     }
 
     /** Writes and records files {@code from..to-1} into {@code corpus}. */

@@ -1,5 +1,7 @@
 package dev.quarry.ingest.symbols;
 
+import java.util.Set;
+
 /**
  * A declaration people look up by name.
  *
@@ -22,6 +24,10 @@ public record Definition(
         String path,
         int startLine,
         int endLine) {
+
+    /** Every kind the extractor gives a definition. */
+    public static final Set<String> KINDS = Set.of("class", "interface", "enum", "record", "struct", "trait", "type",
+            "annotation", "module", "namespace", "macro", "method", "constructor", "function");
 
     boolean contains(int line) {
         return line >= startLine && line <= endLine;

@@ -1,8 +1,5 @@
 package dev.quarry.ingest.symbols;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -103,50 +100,63 @@ public final class SymbolGraph {
                 ShardedMap.of(frozen(imports)), definitionCount, callCount);
     }
 
-    /** Reads a snapshot written by {@link #writeTo}; see {@link SymbolStore#read}. */
-    public static SymbolGraph readFrom(InputStream in) throws IOException {
-        return of(SymbolStore.read(in));
-    }
-
-    /** Writes every file's symbols; see {@link SymbolStore#write}. */
-    public void writeTo(OutputStream out) throws IOException {
-        SymbolStore.write(files(), out);
-    }
-
     /** This graph with {@code file} replacing whatever its path contributed before. */
     public SymbolGraph withFile(FileSymbols file) {
         Objects.requireNonNull(file, "file");
-        return replace(file.path(), file);
+        return withFiles(List.of(file), List.of());
     }
 
     /** This graph without anything {@code path} contributed. */
     public SymbolGraph withoutFile(String path) {
         Objects.requireNonNull(path, "path");
-        return files.get(path) == null ? this : replace(path, null);
+        return withFiles(List.of(), List.of(path));
     }
 
-    private SymbolGraph replace(String path, FileSymbols next) {
-        FileIndex previous = files.get(path);
-        FileSymbols old = previous == null ? FileSymbols.empty(path) : previous.symbols();
-        FileSymbols now = next == null ? FileSymbols.empty(path) : next;
-        Map<String, FileIndex> fileChange = new HashMap<>();
-        fileChange.put(path, next == null ? null : FileIndex.of(next));
+    /**
+     * This graph with a whole batch applied: each of {@code updated} replaces whatever its path contributed,
+     * each of {@code removed} drops it (a path in both is removed). Each index is copied once per batch
+     * rather than once per file, which is what makes applying an ingest batch cheap.
+     */
+    public SymbolGraph withFiles(Collection<FileSymbols> updated, Collection<String> removed) {
+        Map<String, FileSymbols> changes = new HashMap<>();
+        for (FileSymbols file : updated) {
+            changes.put(Objects.requireNonNull(file, "file").path(), file);
+        }
+        for (String path : removed) {
+            changes.put(Objects.requireNonNull(path, "path"), null);
+        }
+        changes.entrySet().removeIf(change -> change.getValue() == null && files.get(change.getKey()) == null);
+        if (changes.isEmpty()) {
+            return this;
+        }
+        List<FileSymbols> olds = new ArrayList<>(changes.size());
+        List<FileSymbols> nows = new ArrayList<>(changes.size());
+        Map<String, FileIndex> fileChanges = new HashMap<>();
+        changes.forEach((path, next) -> {
+            FileIndex previous = files.get(path);
+            olds.add(previous == null ? FileSymbols.empty(path) : previous.symbols());
+            nows.add(next == null ? FileSymbols.empty(path) : next);
+            fileChanges.put(path, next == null ? null : FileIndex.of(next));
+        });
+        Set<String> paths = changes.keySet();
         return new SymbolGraph(
-                files.with(fileChange),
-                updated(definitionsByName, path, old.definitions(), now.definitions(), Definition::name,
-                        Definition::path),
-                updated(callsByCallee, path, old.calls(), now.calls(), CallSite::callee, CallSite::path),
-                updated(inheritanceByParent, path, old.inheritance(), now.inheritance(), SymbolGraph::parentKey,
-                        Inheritance::path),
-                updated(inheritanceByChild, path, old.inheritance(), now.inheritance(), SymbolGraph::childKey,
-                        Inheritance::path),
-                updated(importsByName, path, old.imports(), now.imports(), SymbolGraph::importKey, Import::path),
-                definitionCount - old.definitions().size() + now.definitions().size(),
-                callCount - old.calls().size() + now.calls().size());
+                files.with(fileChanges),
+                updated(definitionsByName, paths, flat(olds, FileSymbols::definitions), flat(nows, FileSymbols::definitions),
+                        Definition::name, Definition::path),
+                updated(callsByCallee, paths, flat(olds, FileSymbols::calls), flat(nows, FileSymbols::calls),
+                        CallSite::callee, CallSite::path),
+                updated(inheritanceByParent, paths, flat(olds, FileSymbols::inheritance),
+                        flat(nows, FileSymbols::inheritance), SymbolGraph::parentKey, Inheritance::path),
+                updated(inheritanceByChild, paths, flat(olds, FileSymbols::inheritance),
+                        flat(nows, FileSymbols::inheritance), SymbolGraph::childKey, Inheritance::path),
+                updated(importsByName, paths, flat(olds, FileSymbols::imports), flat(nows, FileSymbols::imports),
+                        SymbolGraph::importKey, Import::path),
+                definitionCount - count(olds, FileSymbols::definitions) + count(nows, FileSymbols::definitions),
+                callCount - count(olds, FileSymbols::calls) + count(nows, FileSymbols::calls));
     }
 
-    /** For every key either version of the file uses: the other files' entries plus the new ones. */
-    private static <T> ShardedMap<String, List<T>> updated(ShardedMap<String, List<T>> index, String path,
+    /** For every key either version of the changed files uses: the other files' entries plus the new ones. */
+    private static <T> ShardedMap<String, List<T>> updated(ShardedMap<String, List<T>> index, Set<String> paths,
             List<T> oldItems, List<T> newItems, Function<T, String> key, Function<T, String> pathOf) {
         Map<String, List<T>> added = new HashMap<>();
         addAll(added, newItems, key);
@@ -160,7 +170,7 @@ public final class SymbolGraph {
             List<T> merged = new ArrayList<>();
             if (current != null) {
                 for (T item : current) {
-                    if (!pathOf.apply(item).equals(path)) {
+                    if (!paths.contains(pathOf.apply(item))) {
                         merged.add(item);
                     }
                 }
@@ -169,6 +179,21 @@ public final class SymbolGraph {
             changes.put(k, merged.isEmpty() ? null : List.copyOf(merged));
         }
         return index.with(changes);
+    }
+
+    private static int count(List<FileSymbols> files, Function<FileSymbols, List<?>> part) {
+        return files.stream().mapToInt(file -> part.apply(file).size()).sum();
+    }
+
+    private static <T> List<T> flat(List<FileSymbols> files, Function<FileSymbols, List<T>> part) {
+        if (files.size() == 1) {
+            return part.apply(files.get(0));
+        }
+        List<T> all = new ArrayList<>();
+        for (FileSymbols file : files) {
+            all.addAll(part.apply(file));
+        }
+        return all;
     }
 
     // ---- queries -------------------------------------------------------------------------------

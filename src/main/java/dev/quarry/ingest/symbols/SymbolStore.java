@@ -11,31 +11,46 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
- * Snapshot of a collection of {@link FileSymbols}: compact binary, versioned and checksummed, so a
- * restarted daemon rebuilds its graph without re-parsing sources.
+ * Snapshot of a collection of {@link FileSymbols}, each with the content hash it was extracted from:
+ * compact binary, versioned and checksummed, so a restarted daemon rebuilds its graph without
+ * re-parsing sources and can tell, file by file, whether the symbols still match what Lucene holds.
  *
  * <pre>
- * "quarry-symbols-1\n" | body length (8 bytes) | body | CRC32C of body (4 bytes)
- * body: varint file count, then per file its path, package and four record lists
+ * "quarry-symbols-2\n" | body length (8 bytes) | body | CRC32C of body (4 bytes)
+ * body: varint file count, then per file its path, source hash, package and four record lists
  * </pre>
  * Strings are written once and then referred to by number, which keeps repeated names, kinds and
  * paths small on disk and shared in memory after loading. The checksum is verified before anything
- * is decoded, so corruption is reported as such rather than as odd data.
+ * is decoded, so corruption is reported as such rather than as odd data. Version 1 (no source hashes)
+ * was never written by a released index, so it is not read.
  */
 public final class SymbolStore {
-    static final String HEADER = "quarry-symbols-1\n";
+    static final String HEADER = "quarry-symbols-2\n";
     private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * One file's symbols as stored.
+     *
+     * @param source SHA-256 of the file content the symbols were extracted from
+     */
+    public record Entry(FileSymbols symbols, String source) {
+        public Entry {
+            Objects.requireNonNull(symbols, "symbols");
+            Objects.requireNonNull(source, "source");
+        }
+    }
 
     private SymbolStore() {}
 
-    public static void write(Collection<FileSymbols> files, OutputStream out) throws IOException {
+    public static void write(Collection<Entry> entries, OutputStream out) throws IOException {
         Encoder body = new Encoder();
-        body.varint(files.size());
-        for (FileSymbols file : files) {
-            body.file(file);
+        body.varint(entries.size());
+        for (Entry entry : entries) {
+            body.entry(entry);
         }
         byte[] bytes = body.bytes();
         CRC32C crc = new CRC32C();
@@ -48,7 +63,7 @@ public final class SymbolStore {
     }
 
     /** Reads a snapshot; throws IOException naming the problem when it is not one or is damaged. */
-    public static List<FileSymbols> read(InputStream in) throws IOException {
+    public static List<Entry> read(InputStream in) throws IOException {
         byte[] all = in.readAllBytes();
         if (all.length < HEADER_BYTES.length
                 || !Arrays.equals(all, 0, HEADER_BYTES.length, HEADER_BYTES, 0, HEADER_BYTES.length)) {
@@ -75,14 +90,14 @@ public final class SymbolStore {
         try {
             Decoder decoder = new Decoder(ByteBuffer.wrap(all, bodyStart, (int) length));
             int count = decoder.count();
-            List<FileSymbols> files = new ArrayList<>(count);
+            List<Entry> entries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                files.add(decoder.file());
+                entries.add(decoder.entry());
             }
             if (decoder.in.hasRemaining()) {
                 throw new IOException("symbol snapshot corrupt: " + decoder.in.remaining() + " unread bytes");
             }
-            return files;
+            return entries;
         } catch (RuntimeException e) {
             throw new IOException("symbol snapshot corrupt: " + e.getMessage(), e);
         }
@@ -93,8 +108,10 @@ public final class SymbolStore {
         private int size;
         private final Map<String, Integer> strings = new HashMap<>();
 
-        void file(FileSymbols file) {
+        void entry(Entry entry) {
+            FileSymbols file = entry.symbols();
             string(file.path());
+            string(entry.source());
             string(file.packageName());
             varint(file.definitions().size());
             for (Definition d : file.definitions()) {
@@ -176,11 +193,12 @@ public final class SymbolStore {
             this.in = in;
         }
 
-        FileSymbols file() {
+        Entry entry() {
             String path = string();
             if (path == null) {
                 throw new IllegalStateException("file without a path");
             }
+            String source = string();
             String packageName = string();
             int definitionCount = count();
             List<Definition> definitions = new ArrayList<>(definitionCount);
@@ -202,7 +220,7 @@ public final class SymbolStore {
             for (int i = 0; i < inheritanceCount; i++) {
                 inheritance.add(new Inheritance(string(), string(), string(), path, varint()));
             }
-            return new FileSymbols(path, packageName, definitions, calls, imports, inheritance);
+            return new Entry(new FileSymbols(path, packageName, definitions, calls, imports, inheritance), source);
         }
 
         /** A record count; more than the remaining bytes could hold means damage, not a huge file. */

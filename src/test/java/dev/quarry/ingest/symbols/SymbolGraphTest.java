@@ -433,6 +433,39 @@ class SymbolGraphTest {
                 "re-adding a file changes nothing");
     }
 
+    @Test
+    void aBatchUpdateEqualsOneFileAtATime() {
+        List<FileSymbols> files = javaFiles();
+        SymbolGraph before = SymbolGraph.of(files.subList(0, 3));
+        FileSymbols changedWidget = EXTRACTOR.extract("src/org/ex/app/Widget.java", Language.JAVA,
+                "package org.ex.app;\nclass Widget { void paint() { helper(); } }\n");
+        List<FileSymbols> updated = List.of(files.get(3), files.get(4), changedWidget);
+        String removed = files.stream().map(FileSymbols::path)
+                .filter(p -> !p.endsWith("Widget.java") && before.file(p).isPresent()).findFirst().orElseThrow();
+
+        SymbolGraph batched = before.withFiles(updated, List.of(removed, "no/such/File.java"));
+        SymbolGraph stepwise = before;
+        for (FileSymbols file : updated) {
+            stepwise = stepwise.withFile(file);
+        }
+        stepwise = stepwise.withoutFile(removed);
+
+        assertEquals(stepwise.fileCount(), batched.fileCount());
+        assertEquals(stepwise.definitionCount(), batched.definitionCount());
+        assertEquals(stepwise.callCount(), batched.callCount());
+        assertTrue(batched.file(removed).isEmpty());
+        for (String symbol : List.of("abbreviate", "render", "paint", "add", "Widget", "draw", "helper", "run")) {
+            assertEquals(stepwise.callers(symbol), batched.callers(symbol), symbol);
+            assertEquals(stepwise.callees(symbol), batched.callees(symbol), symbol);
+            assertEquals(stepwise.definitions(symbol, MatchMode.PREFIX, null),
+                    batched.definitions(symbol, MatchMode.PREFIX, null), symbol);
+        }
+        assertTrue(batched.definitions("render", MatchMode.EXACT, null).stream()
+                .noneMatch(d -> d.path().endsWith("Widget.java")), "the replaced file's old symbols are gone");
+        assertEquals(1, batched.definitions("paint", MatchMode.EXACT, null).size());
+        assertSame(batched, batched.withFiles(List.of(), List.of("no/such/File.java")));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private static SymbolGraph javaGraph() {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SymbolStoreTest {
-    private static final Comparator<FileSymbols> BY_PATH = Comparator.comparing(FileSymbols::path);
+    private static final Comparator<SymbolStore.Entry> BY_PATH = Comparator.comparing(e -> e.symbols().path());
+    private static final String SHA = "ab".repeat(32);
 
     @TempDir
     Path dir;
@@ -26,19 +27,20 @@ class SymbolStoreTest {
     @Test
     void roundTripKeepsEveryRecord() throws IOException {
         SymbolExtractor extractor = SymbolExtractor.create();
-        List<FileSymbols> files = List.of(
-                extractor.extract("src/A.java", Language.JAVA, """
+        List<SymbolStore.Entry> files = List.of(
+                new SymbolStore.Entry(extractor.extract("src/A.java", Language.JAVA, """
                         package p;
                         import java.util.List;
                         class A extends B implements C { void m() { this.n(); List.of(); } void n() {} }
-                        """),
-                extractor.extract("lib/ünï.py", Language.PYTHON, "import os as o\ndef 関数():\n    o.getcwd()\n"),
-                FileSymbols.empty("README.md"));
+                        """), SHA),
+                new SymbolStore.Entry(extractor.extract("lib/ünï.py", Language.PYTHON,
+                        "import os as o\ndef 関数():\n    o.getcwd()\n"), "cd".repeat(32)),
+                new SymbolStore.Entry(FileSymbols.empty("README.md"), SHA));
         Path snapshot = dir.resolve("symbols.bin");
         try (OutputStream out = Files.newOutputStream(snapshot)) {
             SymbolStore.write(files, out);
         }
-        List<FileSymbols> read;
+        List<SymbolStore.Entry> read;
         try (InputStream in = Files.newInputStream(snapshot)) {
             read = SymbolStore.read(in);
         }
@@ -46,14 +48,17 @@ class SymbolStoreTest {
         assertTrue(new String(Files.readAllBytes(snapshot), 0, 17, java.nio.charset.StandardCharsets.US_ASCII)
                 .equals(SymbolStore.HEADER));
 
-        SymbolGraph graph = SymbolGraph.of(files);
+        IndexSymbols symbols = IndexSymbols.empty().with(
+                files.stream().map(e -> new IndexSymbols.Source(e.symbols(), e.source())).toList(), List.of());
         try (OutputStream out = Files.newOutputStream(snapshot)) {
-            graph.writeTo(out);
+            symbols.writeTo(out);
         }
         try (InputStream in = Files.newInputStream(snapshot)) {
-            SymbolGraph loaded = SymbolGraph.readFrom(in);
-            assertEquals(graph.definitionCount(), loaded.definitionCount());
-            assertEquals(graph.callers("A.n"), loaded.callers("A.n"));
+            IndexSymbols loaded = IndexSymbols.readFrom(in);
+            assertEquals(symbols.graph().definitionCount(), loaded.graph().definitionCount());
+            assertEquals(symbols.graph().callers("A.n"), loaded.graph().callers("A.n"));
+            assertEquals("cd".repeat(32), loaded.source("lib/ünï.py"));
+            assertEquals(3, loaded.fileCount());
         }
     }
 
@@ -84,8 +89,8 @@ class SymbolStoreTest {
         SymbolExtractor extractor = SymbolExtractor.create();
         Path snapshot = dir.resolve("symbols.bin");
         try (OutputStream out = Files.newOutputStream(snapshot)) {
-            SymbolStore.write(List.of(extractor.extract("A.java", Language.JAVA, "class A { void m() { f(); } }")),
-                    out);
+            SymbolStore.write(List.of(new SymbolStore.Entry(
+                    extractor.extract("A.java", Language.JAVA, "class A { void m() { f(); } }"), SHA)), out);
         }
         byte[] good = Files.readAllBytes(snapshot);
 
@@ -101,13 +106,14 @@ class SymbolStoreTest {
         assertTrue(tooShort.getMessage().contains("truncated"), tooShort.getMessage());
 
         byte[] otherVersion = good.clone();
-        otherVersion[SymbolStore.HEADER.length() - 2] = '2';
+        otherVersion[SymbolStore.HEADER.length() - 2] = '9';
         IOException version = assertThrows(IOException.class, () -> read(otherVersion));
-        assertTrue(version.getMessage().contains("quarry-symbols-2"), version.getMessage());
+        assertTrue(version.getMessage().contains("quarry-symbols-9") && version.getMessage().contains("quarry-symbols-2"),
+                version.getMessage());
         assertThrows(IOException.class, () -> read(new byte[0]));
     }
 
-    private List<FileSymbols> read(byte[] bytes) throws IOException {
+    private List<SymbolStore.Entry> read(byte[] bytes) throws IOException {
         Path file = dir.resolve("damaged.bin");
         Files.write(file, bytes);
         try (InputStream in = Files.newInputStream(file)) {
@@ -115,7 +121,7 @@ class SymbolStoreTest {
         }
     }
 
-    private static List<FileSymbols> sorted(List<FileSymbols> files) {
+    private static List<SymbolStore.Entry> sorted(List<SymbolStore.Entry> files) {
         return files.stream().sorted(BY_PATH).toList();
     }
 }

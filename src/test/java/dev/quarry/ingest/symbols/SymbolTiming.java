@@ -1,6 +1,8 @@
 package dev.quarry.ingest.symbols;
 
 import dev.quarry.ingest.Language;
+import dev.quarry.ingest.chunk.ChunkerOptions;
+import dev.quarry.ingest.chunk.SourceChunker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +17,8 @@ import java.util.stream.Stream;
 import org.treesitter.TSParser;
 
 /**
- * Hand-run timing check, not a test: extraction per file on real corpora, graph build and query cost,
+ * Hand-run timing check, not a test: extraction per file on real corpora (beside parse-only and chunking
+ * cost, which is what sharing one tree between chunker and extractor could save), graph build and query cost,
  * then incremental updates and snapshot load on a graph of about 100k definitions made by copying the
  * first corpus under different paths.
  *
@@ -23,6 +26,8 @@ import org.treesitter.TSParser;
  */
 public final class SymbolTiming {
     private static final int TARGET_DEFINITIONS = 100_000;
+    /** About what one ingest batch holds (its weight bound is chunks + files). */
+    private static final int BATCH_FILES = 100;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private SymbolTiming() {}
@@ -53,6 +58,7 @@ public final class SymbolTiming {
             texts.add(Files.readString(path));
         }
         SymbolExtractor extractor = SymbolExtractor.create();
+        SourceChunker chunker = SourceChunker.create(ChunkerOptions.defaults());
         List<FileSymbols> symbols = new ArrayList<>();
         double[] perFile = new double[paths.size()];
         for (int run = 0; run < 3; run++) { // the first runs warm the JIT
@@ -67,12 +73,19 @@ public final class SymbolTiming {
             }
             double wall = (System.nanoTime() - start) / 1e6;
             double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+            long chunkCpuStart = CPU.getCurrentThreadCpuTime();
+            for (int i = 0; i < paths.size(); i++) {
+                String relative = root.relativize(paths.get(i)).toString().replace('\\', '/');
+                chunker.chunk(relative, Language.forPath(relative), texts.get(i));
+            }
+            double chunkCpu = (CPU.getCurrentThreadCpuTime() - chunkCpuStart) / 1e6;
             long parseCpuStart = CPU.getCurrentThreadCpuTime();
             double parseWall = parseOnly(paths, texts) / 1e6;
             double parseCpu = (CPU.getCurrentThreadCpuTime() - parseCpuStart) / 1e6;
             System.out.printf("%s run %d: %d files, %.2f ms/file wall, %.2f ms/file cpu"
-                            + " (parse alone %.2f wall, %.2f cpu)%n", root, run + 1, paths.size(),
-                    wall / paths.size(), cpu / paths.size(), parseWall / paths.size(), parseCpu / paths.size());
+                            + " (parse alone %.2f wall, %.2f cpu); chunking the same files %.2f ms/file cpu%n",
+                    root, run + 1, paths.size(), wall / paths.size(), cpu / paths.size(), parseWall / paths.size(),
+                    parseCpu / paths.size(), chunkCpu / paths.size());
         }
         double[] sorted = perFile.clone();
         Arrays.sort(sorted);
@@ -142,6 +155,15 @@ public final class SymbolTiming {
             incremental = incremental.withFile(file);
         }
         System.out.printf("  built by %d withFile calls: %.0f ms%n", all.size(), (System.nanoTime() - start) / 1e6);
+        IndexSymbols symbols = IndexSymbols.empty();
+        start = System.nanoTime();
+        for (int from = 0; from < all.size(); from += BATCH_FILES) {
+            List<IndexSymbols.Source> batch = all.subList(from, Math.min(all.size(), from + BATCH_FILES)).stream()
+                    .map(file -> new IndexSymbols.Source(file, "0".repeat(64))).toList();
+            symbols = symbols.with(batch, List.of());
+        }
+        System.out.printf("  built by ingest-sized batches of %d files (IndexSymbols.with): %.0f ms%n", BATCH_FILES,
+                (System.nanoTime() - start) / 1e6);
 
         FileSymbols biggest = all.stream().max((a, b) -> a.definitions().size() - b.definitions().size()).orElseThrow();
         for (int run = 0; run < 3; run++) {
@@ -164,13 +186,13 @@ public final class SymbolTiming {
         for (int run = 0; run < 3; run++) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             start = System.nanoTime();
-            graph.writeTo(bytes);
+            symbols.writeTo(bytes);
             double write = (System.nanoTime() - start) / 1e6;
             start = System.nanoTime();
-            List<FileSymbols> read = SymbolStore.read(new ByteArrayInputStream(bytes.toByteArray()));
+            List<SymbolStore.Entry> read = SymbolStore.read(new ByteArrayInputStream(bytes.toByteArray()));
             double decode = (System.nanoTime() - start) / 1e6;
             start = System.nanoTime();
-            SymbolGraph loaded = SymbolGraph.of(read);
+            SymbolGraph loaded = SymbolGraph.of(read.stream().map(SymbolStore.Entry::symbols).toList());
             double build = (System.nanoTime() - start) / 1e6;
             System.out.printf("  snapshot run %d: %.1f MB, write %.0f ms, read %.0f ms + rebuild %.0f ms (%d defs)%n",
                     run + 1, bytes.size() / 1e6, write, decode, build, loaded.definitionCount());
