@@ -1,9 +1,12 @@
 package dev.quarry.api;
 
+import dev.quarry.cluster.ClusterGuardian;
+import dev.quarry.cluster.IndexRefs;
 import dev.quarry.index.IndexActor;
 import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexServices;
 import dev.quarry.index.IndexSpec;
+import dev.quarry.index.IndexState;
 import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexView;
 import dev.quarry.index.IndexingProgress;
@@ -18,6 +21,7 @@ import dev.quarry.search.SearchRequest;
 import dev.quarry.search.SearchService;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,31 +34,36 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.stream.Materializer;
 
 /**
  * The in-process Java API: one Quarry node (actor system, registry, index actors, search pool).
  * The CLI, the HTTP routes and tests all go through it, so every entry point shares one path to
- * the actors.
+ * the actors. With {@code quarry.cluster.enabled} the node joins a Pekko cluster: indexes are sharded
+ * entities, the registry is a cluster singleton, and every call works for every index wherever it lives.
  */
 public final class QuarryNode implements AutoCloseable {
     private final QuarryConfig config;
     private final ActorSystem<IndexRegistry.Command> system;
     private final ViewBoard board;
     private final SearchService searches;
+    private final IndexRefs refs;
     private final ExecutorService ingestWorkers;
     private final ExecutorService searchWorkers;
 
     private QuarryNode(QuarryConfig config, ActorSystem<IndexRegistry.Command> system, ViewBoard board,
-                       ExecutorService ingestWorkers, ExecutorService searchWorkers) {
+                       SearchService searches, IndexRefs refs, ExecutorService ingestWorkers, ExecutorService searchWorkers) {
         this.config = config;
         this.system = system;
         this.board = board;
+        this.searches = searches;
+        this.refs = refs;
         this.ingestWorkers = ingestWorkers;
         this.searchWorkers = searchWorkers;
-        this.searches = new SearchService(board, searchWorkers);
     }
 
     /**
@@ -62,24 +71,32 @@ public final class QuarryNode implements AutoCloseable {
      * exists but cannot be read: forgetting indexes silently is worse than not starting.
      */
     public static QuarryNode start(QuarryConfig config) throws IOException {
-        Files.createDirectories(config.dataDir().resolve("indexes"));
-        RegistryStore store = new RegistryStore(config.dataDir().resolve("registry.json"));
+        Files.createDirectories(config.dataDir());
+        Path storeDir = config.storeDir();
+        Files.createDirectories(storeDir.resolve("indexes"));
+        RegistryStore store = new RegistryStore(storeDir.resolve("registry.json"));
         List<IndexSpec> initial = store.load();
         ViewBoard board = new ViewBoard();
         ExecutorService ingestWorkers = Executors.newFixedThreadPool(config.ingestParallelism(), named("quarry-ingest"));
         ExecutorService searchWorkers = Executors.newFixedThreadPool(config.searchParallelism(), named("quarry-search"));
+        SearchService searches = new SearchService(board, searchWorkers);
         IndexServices services = new IndexServices(board,
                 new IngestPipeline(SourceChunker.create(ChunkerOptions.defaults()), ingestWorkers,
                         new IngestPipeline.Settings(config.ingestParallelism(), config.maxBatchWeight(), config.maxBatchDelay())),
                 ingestWorkers,
                 config.ingestParallelism(),
-                config.dataDir().resolve("indexes"),
+                storeDir.resolve("indexes"),
                 config.refreshInterval(),
                 config.progressInterval(),
-                config.ramBufferMb());
-        ActorSystem<IndexRegistry.Command> system =
-                ActorSystem.create(IndexRegistry.create(store, services, initial), "Quarry", config.raw());
-        return new QuarryNode(config, system, board, ingestWorkers, searchWorkers);
+                config.ramBufferMb(),
+                searches);
+        boolean clustered = config.cluster().enabled();
+        Behavior<IndexRegistry.Command> guardian = clustered
+                ? ClusterGuardian.create(store, services, config.askTimeout())
+                : IndexRegistry.create(store, services, initial);
+        ActorSystem<IndexRegistry.Command> system = ActorSystem.create(guardian, QuarryConfig.SYSTEM_NAME, config.raw());
+        IndexRefs refs = clustered ? IndexRefs.sharded(system) : IndexRefs.local();
+        return new QuarryNode(config, system, board, searches, refs, ingestWorkers, searchWorkers);
     }
 
     public QuarryConfig config() {
@@ -140,11 +157,35 @@ public final class QuarryNode implements AutoCloseable {
                 index, IndexActor.Flush::new, config.askTimeout(), system.scheduler()));
     }
 
-    /** The published status, read without entering the index's mailbox. */
+    /** The status published on this node, read without entering the index's mailbox; empty if it lives elsewhere. */
     public Optional<IndexStatus> status(String id) {
         return board.get(id).map(IndexView::status);
     }
 
+    /**
+     * The index's status wherever it lives: the local view when it is open here, else its actor's
+     * answer (in a cluster this loads a passivated index). Unknown ids fail with {@link UnknownIndexException}.
+     */
+    public CompletionStage<IndexStatus> fetchStatus(String id) {
+        Optional<IndexStatus> here = status(id);
+        if (here.isPresent()) {
+            return CompletableFuture.completedFuture(here.get());
+        }
+        return withIndex(id).thenCompose(index -> AskPattern.<IndexActor.Command, IndexStatus>ask(
+                index, IndexActor.GetStatus::new, config.askTimeout(), system.scheduler()));
+    }
+
+    /** Every registered index's status, wherever it lives (see {@link #fetchStatus}), sorted by id. */
+    public CompletionStage<List<IndexStatus>> fetchStatuses() {
+        return list().thenCompose(specs -> {
+            List<CompletableFuture<IndexStatus>> each = specs.stream()
+                    .map(spec -> fetchStatus(spec.id()).toCompletableFuture()).toList();
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> each.stream()
+                    .map(CompletableFuture::join).sorted(java.util.Comparator.comparing(IndexStatus::id)).toList());
+        });
+    }
+
+    /** The statuses of the indexes open on this node (every index, on a single node). */
     public List<IndexStatus> statuses() {
         List<IndexStatus> all = new ArrayList<>();
         board.all().forEach(v -> all.add(v.status()));
@@ -152,10 +193,20 @@ public final class QuarryNode implements AutoCloseable {
         return all;
     }
 
-    /** Searches one index; unknown ids fail with {@link UnknownIndexException}. */
+    /**
+     * Searches one index; unknown ids fail with {@link UnknownIndexException}. An index open on this
+     * node is read from its view without an actor hop; otherwise its actor answers from wherever it
+     * lives (waiting for it to load first), and no answer in time is an {@code Unavailable} reply.
+     */
     public CompletionStage<SearchReply> search(String id, SearchRequest request) {
         SearchRequest valid = request.validated();
-        return withIndex(id).thenCompose(index -> searches.search(id, valid));
+        if (board.get(id).filter(view -> view.status().state() != IndexState.LOADING).isPresent()) {
+            return searches.search(id, valid);
+        }
+        return withIndex(id).thenCompose(index -> AskPattern.<IndexActor.Command, SearchReply>ask(
+                        index, r -> new IndexActor.Search(valid, r), config.askTimeout(), system.scheduler())
+                .exceptionally(error -> new SearchReply.Unavailable(id, "unreachable",
+                        "the node hosting the index did not answer within " + config.askTimeout() + ": " + error, true)));
     }
 
     /** Waits until the index has finished loading its snapshot (or failed to). */
@@ -163,9 +214,9 @@ public final class QuarryNode implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                Optional<IndexStatus> status = status(id);
-                if (status.isPresent() && status.get().state() != dev.quarry.index.IndexState.LOADING) {
-                    return status.get();
+                IndexStatus status = fetchStatus(id).toCompletableFuture().join();
+                if (status.state() != IndexState.LOADING) {
+                    return status;
                 }
                 try {
                     Thread.sleep(10);
@@ -179,25 +230,30 @@ public final class QuarryNode implements AutoCloseable {
         });
     }
 
-    private CompletionStage<ActorRef<IndexActor.Command>> withIndex(String id) {
+    private CompletionStage<RecipientRef<IndexActor.Command>> withIndex(String id) {
         return lookup(id).thenApply(found -> {
             if (!found.exists()) {
                 throw new UnknownIndexException(id);
             }
-            return found.index();
+            return refs.ref(found);
         });
     }
 
-    /** Flushes every index, then stops the actor system. */
+    /**
+     * Flushes every index, then stops the actor system. In a cluster, leaving hands each local index
+     * off to another node with {@link IndexActor.Stop}, which flushes before closing.
+     */
     @Override
     public void close() {
         try {
-            List<CompletableFuture<Persister.Flushed>> flushes = new ArrayList<>();
-            for (IndexSpec spec : list().toCompletableFuture().join()) {
-                flushes.add(flush(spec.id()).toCompletableFuture());
+            if (!config.cluster().enabled()) {
+                List<CompletableFuture<Persister.Flushed>> flushes = new ArrayList<>();
+                for (IndexSpec spec : list().toCompletableFuture().join()) {
+                    flushes.add(flush(spec.id()).toCompletableFuture());
+                }
+                CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new))
+                        .get(config.askTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
-            CompletableFuture.allOf(flushes.toArray(CompletableFuture[]::new))
-                    .get(config.askTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             system.log().warn("flushing indexes before shutdown failed: {}", e.toString());
         } finally {

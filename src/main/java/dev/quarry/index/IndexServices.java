@@ -1,6 +1,7 @@
 package dev.quarry.index;
 
 import dev.quarry.ingest.IngestPipeline;
+import dev.quarry.search.SearchService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executor;
  * @param refreshInterval how often a running walk makes new batches visible to searches
  * @param ramBufferMb     Lucene's indexing buffer per index
  * @param workers         CPU pool (one thread per core) shared by chunking and Lucene analysis
+ * @param searches        runs searches sent to an index actor by nodes that do not host its view
  */
 public record IndexServices(
         ViewBoard board,
@@ -22,7 +24,8 @@ public record IndexServices(
         Path indexesDir,
         Duration refreshInterval,
         Duration progressInterval,
-        double ramBufferMb) {
+        double ramBufferMb,
+        SearchService searches) {
 
     public Path indexDir(String indexId) {
         return indexesDir.resolve(indexId);

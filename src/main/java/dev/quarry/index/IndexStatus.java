@@ -1,6 +1,6 @@
 package dev.quarry.index;
 
-/** An immutable snapshot of one index's state, published for status and health. */
+/** An immutable snapshot of one index's state, published for status and health; crosses nodes as a reply. */
 public record IndexStatus(
         String id,
         String root,
@@ -12,7 +12,7 @@ public record IndexStatus(
         long durableGeneration,
         IndexingProgress progress,
         WalkSummary lastWalk,
-        String lastError) {
+        String lastError) implements dev.quarry.QuarrySerializable {
 
     /** True when searches can be answered: a view exists and it is not a first walk's empty start. */
     public boolean searchable() {
