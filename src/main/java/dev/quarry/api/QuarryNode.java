@@ -1,6 +1,7 @@
 package dev.quarry.api;
 
 import dev.quarry.cluster.ClusterGuardian;
+import dev.quarry.cluster.IndexEntity;
 import dev.quarry.cluster.IndexRefs;
 import dev.quarry.index.IndexActor;
 import dev.quarry.index.IndexRegistry;
@@ -122,8 +123,9 @@ public final class QuarryNode implements AutoCloseable {
     }
 
     public CompletionStage<IndexRegistry.Unregistered> unregister(String id, boolean deleteData) {
-        return AskPattern.ask(system, r -> new IndexRegistry.Unregister(id, deleteData, r),
-                config.askTimeout(), system.scheduler());
+        return AskPattern.<IndexRegistry.Command, IndexRegistry.Unregistered>ask(system,
+                        r -> new IndexRegistry.Unregister(id, deleteData, r), config.askTimeout(), system.scheduler())
+                .whenComplete((unregistered, error) -> refs.forget(id));
     }
 
     /**
@@ -203,10 +205,20 @@ public final class QuarryNode implements AutoCloseable {
         if (board.get(id).filter(view -> view.status().state() != IndexState.LOADING).isPresent()) {
             return searches.search(id, valid);
         }
-        return withIndex(id).thenCompose(index -> AskPattern.<IndexActor.Command, SearchReply>ask(
+        CompletionStage<RecipientRef<IndexActor.Command>> target = refs.confirmed(id)
+                .<CompletionStage<RecipientRef<IndexActor.Command>>>map(CompletableFuture::completedFuture)
+                .orElseGet(() -> withIndex(id));
+        return target.thenCompose(index -> AskPattern.<IndexActor.Command, SearchReply>ask(
                         index, r -> new IndexActor.Search(valid, r), config.askTimeout(), system.scheduler())
                 .exceptionally(error -> new SearchReply.Unavailable(id, "unreachable",
-                        "the node hosting the index did not answer within " + config.askTimeout() + ": " + error, true)));
+                        "the node hosting the index did not answer within " + config.askTimeout() + ": " + error, true)))
+                .thenApply(reply -> {
+                    if (reply instanceof SearchReply.Unavailable u && IndexEntity.UNREGISTERED.equals(u.state())) {
+                        refs.forget(id);
+                        throw new UnknownIndexException(id);
+                    }
+                    return reply;
+                });
     }
 
     /** Waits until the index has finished loading its snapshot (or failed to). */
@@ -233,6 +245,7 @@ public final class QuarryNode implements AutoCloseable {
     private CompletionStage<RecipientRef<IndexActor.Command>> withIndex(String id) {
         return lookup(id).thenApply(found -> {
             if (!found.exists()) {
+                refs.forget(id);
                 throw new UnknownIndexException(id);
             }
             return refs.ref(found);

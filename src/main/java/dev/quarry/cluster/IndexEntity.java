@@ -28,6 +28,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 public final class IndexEntity {
     public static final EntityTypeKey<IndexActor.Command> TYPE_KEY = EntityTypeKey.create(IndexActor.Command.class, "index");
 
+    /** The {@code state} of the {@link SearchReply.Unavailable} a search gets for an id nobody registered. */
+    public static final String UNREGISTERED = "unregistered";
+
     private static final int STASH_CAPACITY = 10_000;
     private static final Duration LOOKUP_RETRY_DELAY = Duration.ofMillis(200);
 
@@ -88,7 +91,7 @@ public final class IndexEntity {
         String reason = "no index '" + id + "' is registered";
         stash.forEach(message -> {
             switch (message) {
-                case IndexActor.Search s -> s.replyTo().tell(new SearchReply.Unavailable(id, "unknown", reason, false));
+                case IndexActor.Search s -> s.replyTo().tell(new SearchReply.Unavailable(id, UNREGISTERED, reason, false));
                 case IndexActor.Stop s when s.replyTo() != null -> s.replyTo().tell(Done.getInstance());
                 case IndexActor.Reindex r -> r.replyTo().tell(failed(id, reason));
                 case IndexActor.Watch w -> w.watcher().tell(failed(id, reason));

@@ -43,6 +43,13 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     static QuarryConfig config(Path root, int index, int[] ports, Duration passivateIdleAfter) {
+        return config(root.resolve("node-" + index), ports[index], ports[0], ports.length, root.resolve("shared"),
+                passivateIdleAfter, Duration.ofSeconds(2));
+    }
+
+    /** A clustered node on 127.0.0.1 with short test intervals; {@code seedPort} is the first node's port. */
+    static QuarryConfig config(Path dataDir, int port, int seedPort, int members, Path sharedDir,
+                               Duration passivateIdleAfter, Duration downUnreachableAfter) {
         return QuarryConfig.from(ConfigFactory.parseString("""
                 quarry.data-dir = "%s"
                 quarry.index.refresh-interval = 50ms
@@ -56,11 +63,11 @@ final class ClusterNodes implements AutoCloseable {
                   min-nr-of-members = %d
                   shared-dir = "%s"
                   passivate-idle-after = %dms
-                  down-unreachable-after = 2s
+                  down-unreachable-after = %dms
                 }
                 pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-                """.formatted(root.resolve("node-" + index), ports[index], ports[0], ports.length,
-                root.resolve("shared"), passivateIdleAfter.toMillis())).withFallback(ConfigFactory.load()));
+                """.formatted(dataDir, port, seedPort, members, sharedDir, passivateIdleAfter.toMillis(),
+                downUnreachableAfter.toMillis())).withFallback(ConfigFactory.load()));
     }
 
     static int[] freePorts(int count) throws IOException {
@@ -127,7 +134,27 @@ final class ClusterNodes implements AutoCloseable {
         throw new IllegalStateException("cluster did not reach " + expected + " Up members within " + timeout);
     }
 
-    private static long upMembers(QuarryNode node) {
+    /** True when this node is the oldest Up member: it runs the shard coordinator and the registry singleton. */
+    static boolean isOldest(QuarryNode node) {
+        Cluster cluster = Cluster.get(node.system());
+        for (var m : cluster.state().getMembers()) {
+            if (m.status() == MemberStatus.up() && m.isOlderThan(cluster.selfMember())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int oldest() {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (open.get(i) && isOldest(nodes.get(i))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no open node is the oldest");
+    }
+
+    static long upMembers(QuarryNode node) {
         var members = Cluster.get(node.system()).state().getMembers();
         long up = 0;
         for (var m : members) {

@@ -158,19 +158,22 @@ class ClusterShardingTest {
     @Test
     @Order(4)
     void aNodeThatLeavesHandsItsIndexesToTheOthers() {
+        // Not the oldest node: a coordinator started after it left would wait for min-nr-of-members = 3 regions.
+        int leaving = cluster.oldest() == 2 ? 1 : 2;
         List<String> moved = new CopyOnWriteArrayList<>();
         for (int n = 0; n < INDEXES; n++) {
-            if (cluster.hosts("repo" + n).contains(2)) {
+            if (cluster.hosts("repo" + n).contains(leaving)) {
                 moved.add("repo" + n);
             }
         }
         assertFalse(moved.isEmpty());
 
-        cluster.leave(2);
+        cluster.leave(leaving);
+        List<Integer> survivors = leaving == 2 ? List.of(0, 1) : List.of(0, 2);
 
         for (String id : moved) {
             int n = Integer.parseInt(id.substring(4));
-            for (int i = 0; i < 2; i++) {
+            for (int i : survivors) {
                 assertEquals("src/Marker" + n + ".java", hits(cluster.node(i), id, "computeMarker" + n + "Total").get(0).path());
             }
             List<Integer> hosts = cluster.hosts(id);
