@@ -66,6 +66,9 @@ final class ClusterNodes implements AutoCloseable {
                   down-unreachable-after = %dms
                 }
                 pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+                # Nodes started before the seed retry joining sooner than the 5 s / 10 s defaults.
+                pekko.cluster.seed-node-timeout = 1s
+                pekko.cluster.retry-unsuccessful-join-after = 1s
                 """.formatted(dataDir, port, seedPort, members, sharedDir, passivateIdleAfter.toMillis(),
                 downUnreachableAfter.toMillis())).withFallback(ConfigFactory.load()));
     }
