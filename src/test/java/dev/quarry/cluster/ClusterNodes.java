@@ -27,11 +27,18 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts {@code count} nodes under {@code root} and waits until all of them are Up. */
     static ClusterNodes start(Path root, int count, Duration passivateIdleAfter) throws IOException {
+        return start(root, count, passivateIdleAfter, "");
+    }
+
+    /** @param overrides HOCON laid over every node's config */
+    static ClusterNodes start(Path root, int count, Duration passivateIdleAfter, String overrides) throws IOException {
         ClusterNodes cluster = new ClusterNodes(root.resolve("shared"));
         int[] ports = freePorts(count);
         try {
             for (int i = 0; i < count; i++) {
-                cluster.nodes.add(QuarryNode.start(config(root, i, ports, passivateIdleAfter)));
+                QuarryConfig config = config(root, i, ports, passivateIdleAfter);
+                cluster.nodes.add(QuarryNode.start(
+                        QuarryConfig.from(ConfigFactory.parseString(overrides).withFallback(config.raw()))));
                 cluster.open.add(true);
             }
             cluster.awaitUp(count, Duration.ofSeconds(30));
