@@ -2,10 +2,14 @@ package dev.quarry.api;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.quarry.cluster.ClusterSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Typed view of the {@code quarry} config section (defaults in reference.conf). */
+/**
+ * Typed view of the {@code quarry} config section (defaults in reference.conf). With the cluster
+ * enabled, {@code raw} already carries the Pekko settings derived from {@code quarry.cluster}.
+ */
 public record QuarryConfig(
         Config raw,
         Path dataDir,
@@ -16,7 +20,11 @@ public record QuarryConfig(
         Duration refreshInterval,
         Duration progressInterval,
         double ramBufferMb,
-        int searchParallelism) {
+        int searchParallelism,
+        ClusterSettings cluster) {
+
+    /** The actor system's name; cluster addresses ({@code pekko://Quarry@host:port}) contain it. */
+    public static final String SYSTEM_NAME = "Quarry";
 
     public static QuarryConfig load() {
         return from(ConfigFactory.load());
@@ -31,8 +39,9 @@ public record QuarryConfig(
     public static QuarryConfig from(Config config) {
         Config q = config.getConfig("quarry");
         int cores = Runtime.getRuntime().availableProcessors();
+        ClusterSettings cluster = ClusterSettings.from(q);
         return new QuarryConfig(
-                config,
+                cluster.enabled() ? cluster.pekkoConfig(SYSTEM_NAME).withFallback(config) : config,
                 Path.of(q.getString("data-dir")).toAbsolutePath(),
                 q.getDuration("ask-timeout"),
                 orCores(q.getInt("ingest.parallelism"), cores),
@@ -41,7 +50,16 @@ public record QuarryConfig(
                 q.getDuration("index.refresh-interval"),
                 q.getDuration("index.progress-interval"),
                 q.getDouble("index.ram-buffer-mb"),
-                orCores(q.getInt("search.parallelism"), cores));
+                orCores(q.getInt("search.parallelism"), cores),
+                cluster);
+    }
+
+    /**
+     * Where registry.json and indexes/ live: the data directory on a single node, the shared directory in
+     * a cluster (an index's snapshots must be readable by whichever node hosts it next).
+     */
+    public Path storeDir() {
+        return cluster.enabled() ? cluster.sharedDir() : dataDir;
     }
 
     private static int orCores(int configured, int cores) {

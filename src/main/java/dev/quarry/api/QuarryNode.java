@@ -1,9 +1,13 @@
 package dev.quarry.api;
 
+import dev.quarry.cluster.ClusterGuardian;
+import dev.quarry.cluster.IndexEntity;
+import dev.quarry.cluster.IndexRefs;
 import dev.quarry.index.IndexActor;
 import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexServices;
 import dev.quarry.index.IndexSpec;
+import dev.quarry.index.IndexState;
 import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexView;
 import dev.quarry.index.IndexingProgress;
@@ -26,6 +30,7 @@ import dev.quarry.search.SymbolReply;
 import dev.quarry.search.SymbolService;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +49,9 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -52,7 +59,8 @@ import org.apache.pekko.stream.javadsl.Source;
 /**
  * The in-process Java API: one Quarry node (actor system, registry, index actors, search pool).
  * The CLI, the HTTP routes and tests all go through it, so every entry point shares one path to
- * the actors.
+ * the actors. With {@code quarry.cluster.enabled} the node joins a Pekko cluster: indexes are sharded
+ * entities, the registry is a cluster singleton, and every call works for every index wherever it lives.
  */
 public final class QuarryNode implements AutoCloseable {
     private final QuarryConfig config;
@@ -60,17 +68,19 @@ public final class QuarryNode implements AutoCloseable {
     private final ViewBoard board;
     private final SearchService searches;
     private final SymbolService symbols;
+    private final IndexRefs refs;
     private final ExecutorService ingestWorkers;
     private final ExecutorService searchWorkers;
 
     private QuarryNode(QuarryConfig config, ActorSystem<IndexRegistry.Command> system, ViewBoard board,
-                       ExecutorService ingestWorkers, ExecutorService searchWorkers) {
+                       SearchService searches, IndexRefs refs, ExecutorService ingestWorkers, ExecutorService searchWorkers) {
         this.config = config;
         this.system = system;
         this.board = board;
+        this.searches = searches;
+        this.refs = refs;
         this.ingestWorkers = ingestWorkers;
         this.searchWorkers = searchWorkers;
-        this.searches = new SearchService(board, searchWorkers);
         this.symbols = new SymbolService(board, searchWorkers);
     }
 
@@ -85,34 +95,45 @@ public final class QuarryNode implements AutoCloseable {
     /** @param writes the snapshot writes outside Lucene; tests pass a failing or slow disk */
     static QuarryNode start(QuarryConfig config, DurableWrites writes) throws IOException {
         DataDirGuard.check(config.dataDir());
-        Files.createDirectories(config.dataDir().resolve("indexes"));
-        RegistryStore store = new RegistryStore(config.dataDir().resolve("registry.json"));
+        Files.createDirectories(config.dataDir());
+        Path storeDir = config.storeDir();
+        Files.createDirectories(storeDir.resolve("indexes"));
+        RegistryStore store = new RegistryStore(storeDir.resolve("registry.json"));
         List<IndexSpec> initial = store.load();
         ViewBoard board = new ViewBoard();
         ExecutorService ingestWorkers = Executors.newFixedThreadPool(config.ingestParallelism(), named("quarry-ingest"));
         ExecutorService searchWorkers = Executors.newFixedThreadPool(config.searchParallelism(), named("quarry-search"));
+        SearchService searches = new SearchService(board, searchWorkers);
         IndexServices services = new IndexServices(board,
                 new IngestPipeline(SourceChunker.create(ChunkerOptions.defaults()), SymbolExtractor.create(), ingestWorkers,
                         new IngestPipeline.Settings(config.ingestParallelism(), config.maxBatchWeight(), config.maxBatchDelay())),
                 ingestWorkers,
                 config.ingestParallelism(),
-                config.dataDir().resolve("indexes"),
+                storeDir.resolve("indexes"),
                 config.refreshInterval(),
                 config.progressInterval(),
                 config.ramBufferMb(),
-                persistSettings(config, writes));
+                persistSettings(config, writes),
+                searches);
         Duration budget = shutdownBudget(config);
         // The flush task gets its whole budget: the phase's own timeout must not cut it short.
         Config systemConfig = ConfigFactory.parseMap(Map.of(
                         "pekko.coordinated-shutdown.phases.before-actor-system-terminate.timeout",
                         (budget.toMillis() + 1000) + "ms"))
                 .withFallback(config.raw());
-        ActorSystem<IndexRegistry.Command> system =
-                ActorSystem.create(IndexRegistry.create(store, services, initial), "Quarry", systemConfig);
-        QuarryNode node = new QuarryNode(config, system, board, ingestWorkers, searchWorkers);
-        // Runs on close() and on SIGTERM (Pekko's JVM shutdown hook): every acknowledged write is flushed first.
-        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-                "quarry-flush-indexes", () -> node.flushAll(budget));
+        boolean clustered = config.cluster().enabled();
+        Behavior<IndexRegistry.Command> guardian = clustered
+                ? ClusterGuardian.create(store, services, config.askTimeout())
+                : IndexRegistry.create(store, services, initial);
+        ActorSystem<IndexRegistry.Command> system = ActorSystem.create(guardian, QuarryConfig.SYSTEM_NAME, systemConfig);
+        IndexRefs refs = clustered ? IndexRefs.sharded(system) : IndexRefs.local();
+        QuarryNode node = new QuarryNode(config, system, board, searches, refs, ingestWorkers, searchWorkers);
+        if (!clustered) {
+            // Runs on close() and on SIGTERM (Pekko's JVM shutdown hook): every acknowledged write is flushed
+            // first. In a cluster, shard hand-off stops each local index with IndexActor.Stop, which flushes.
+            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+                    "quarry-flush-indexes", () -> node.flushAll(budget));
+        }
         return node;
     }
 
@@ -153,8 +174,9 @@ public final class QuarryNode implements AutoCloseable {
     }
 
     public CompletionStage<IndexRegistry.Unregistered> unregister(String id, boolean deleteData) {
-        return AskPattern.ask(system, r -> new IndexRegistry.Unregister(id, deleteData, r),
-                config.askTimeout(), system.scheduler());
+        return AskPattern.<IndexRegistry.Command, IndexRegistry.Unregistered>ask(system,
+                        r -> new IndexRegistry.Unregister(id, deleteData, r), config.askTimeout(), system.scheduler())
+                .whenComplete((unregistered, error) -> refs.forget(id));
     }
 
     /**
@@ -188,11 +210,35 @@ public final class QuarryNode implements AutoCloseable {
                 index, IndexActor.Flush::new, config.askTimeout(), system.scheduler()));
     }
 
-    /** The published status, read without entering the index's mailbox. */
+    /** The status published on this node, read without entering the index's mailbox; empty if it lives elsewhere. */
     public Optional<IndexStatus> status(String id) {
         return board.get(id).map(IndexView::status);
     }
 
+    /**
+     * The index's status wherever it lives: the local view when it is open here, else its actor's
+     * answer (in a cluster this loads a passivated index). Unknown ids fail with {@link UnknownIndexException}.
+     */
+    public CompletionStage<IndexStatus> fetchStatus(String id) {
+        Optional<IndexStatus> here = status(id);
+        if (here.isPresent()) {
+            return CompletableFuture.completedFuture(here.get());
+        }
+        return withIndex(id).thenCompose(index -> AskPattern.<IndexActor.Command, IndexStatus>ask(
+                index, IndexActor.GetStatus::new, config.askTimeout(), system.scheduler()));
+    }
+
+    /** Every registered index's status, wherever it lives (see {@link #fetchStatus}), sorted by id. */
+    public CompletionStage<List<IndexStatus>> fetchStatuses() {
+        return list().thenCompose(specs -> {
+            List<CompletableFuture<IndexStatus>> each = specs.stream()
+                    .map(spec -> fetchStatus(spec.id()).toCompletableFuture()).toList();
+            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> each.stream()
+                    .map(CompletableFuture::join).sorted(java.util.Comparator.comparing(IndexStatus::id)).toList());
+        });
+    }
+
+    /** The statuses of the indexes open on this node (every index, on a single node). */
     public List<IndexStatus> statuses() {
         List<IndexStatus> all = new ArrayList<>();
         board.all().forEach(v -> all.add(v.status()));
@@ -200,10 +246,30 @@ public final class QuarryNode implements AutoCloseable {
         return all;
     }
 
-    /** Searches one index; unknown ids fail with {@link UnknownIndexException}. */
+    /**
+     * Searches one index; unknown ids fail with {@link UnknownIndexException}. An index open on this
+     * node is read from its view without an actor hop; otherwise its actor answers from wherever it
+     * lives (waiting for it to load first), and no answer in time is an {@code Unavailable} reply.
+     */
     public CompletionStage<SearchReply> search(String id, SearchRequest request) {
         SearchRequest valid = request.validated();
-        return withIndex(id).thenCompose(index -> searches.search(id, valid));
+        if (board.get(id).filter(view -> view.status().state() != IndexState.LOADING).isPresent()) {
+            return searches.search(id, valid);
+        }
+        CompletionStage<RecipientRef<IndexActor.Command>> target = refs.confirmed(id)
+                .<CompletionStage<RecipientRef<IndexActor.Command>>>map(CompletableFuture::completedFuture)
+                .orElseGet(() -> withIndex(id));
+        return target.thenCompose(index -> AskPattern.<IndexActor.Command, SearchReply>ask(
+                        index, r -> new IndexActor.Search(valid, r), config.askTimeout(), system.scheduler())
+                .exceptionally(error -> new SearchReply.Unavailable(id, "unreachable",
+                        "the node hosting the index did not answer within " + config.askTimeout() + ": " + error, true)))
+                .thenApply(reply -> {
+                    if (reply instanceof SearchReply.Unavailable u && IndexEntity.UNREGISTERED.equals(u.state())) {
+                        refs.forget(id);
+                        throw new UnknownIndexException(id);
+                    }
+                    return reply;
+                });
     }
 
     /**
@@ -297,9 +363,9 @@ public final class QuarryNode implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                Optional<IndexStatus> status = status(id);
-                if (status.isPresent() && status.get().state() != dev.quarry.index.IndexState.LOADING) {
-                    return status.get();
+                IndexStatus status = fetchStatus(id).toCompletableFuture().join();
+                if (status.state() != IndexState.LOADING) {
+                    return status;
                 }
                 try {
                     Thread.sleep(10);
@@ -313,12 +379,13 @@ public final class QuarryNode implements AutoCloseable {
         });
     }
 
-    private CompletionStage<ActorRef<IndexActor.Command>> withIndex(String id) {
+    private CompletionStage<RecipientRef<IndexActor.Command>> withIndex(String id) {
         return lookup(id).thenApply(found -> {
             if (!found.exists()) {
+                refs.forget(id);
                 throw new UnknownIndexException(id);
             }
-            return found.index();
+            return refs.ref(found);
         });
     }
 

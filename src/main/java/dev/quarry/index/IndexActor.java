@@ -11,6 +11,8 @@ import dev.quarry.ingest.IngestBatch;
 import dev.quarry.ingest.symbols.IndexSymbols;
 import dev.quarry.ingest.walk.WalkOptions;
 import dev.quarry.ingest.walk.WalkStats;
+import dev.quarry.search.SearchReply;
+import dev.quarry.search.SearchRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +88,25 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
     /** @param symbols null unless the outcome is a restored corpus */
     private record Opened(WarmBoot.Outcome outcome, SymbolSnapshots.Loaded symbols) implements Command {}
+
+    /**
+     * Searches this index's published view, for callers on nodes that do not host it. Answered off the
+     * actor thread; while the index is still loading its snapshot the search waits for it.
+     */
+    public record Search(SearchRequest request, ActorRef<SearchReply> replyTo) implements Command {}
+
+    /**
+     * Flush what was applied, close and stop: sharding's passivation and hand-off message, and how a
+     * cluster unregisters an index. A running walk finishes first unless {@code interruptWalk} (its
+     * watchers then get a failed final event); {@code replyTo}, if set, hears once the files are closed.
+     */
+    public record Stop(boolean interruptWalk, ActorRef<Done> replyTo) implements Command {
+        /** What sharding sends: stop once idle, nobody to tell. */
+        public static final Stop WHEN_IDLE = new Stop(false, null);
+    }
+
+    private record ReadyToStop() implements Command {}
+
 
     private record OpenFailed(String error) implements Command {}
 
@@ -173,6 +194,10 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     /** Indexed paths whose symbols are missing (see {@link SymbolSnapshots}); the next walk re-reads them. */
     private final Set<String> symbolsMissing = new HashSet<>();
     private String symbolsNote;
+    /** Set by {@link Stop}: the actor flushes and stops as soon as no walk runs and no batch is being written. */
+    private boolean stopRequested;
+    private boolean flushingToStop;
+    private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
 
     private IndexActor(ActorContext<Command> context,
                        org.apache.pekko.actor.typed.javadsl.StashBuffer<Command> stash,
@@ -233,6 +258,9 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 .onMessage(PushedChunked.class, this::onPushedChunked)
                 .onMessage(PushedWritten.class, this::onPushedWritten)
                 .onMessage(DeleteFile.class, this::onDeleteFile)
+                .onMessage(Search.class, this::onSearch)
+                .onMessage(Stop.class, this::onStop)
+                .onMessage(ReadyToStop.class, ready -> Behaviors.stopped())
                 .onSignal(PostStop.class, this::onPostStop)
                 .build();
     }
@@ -290,6 +318,63 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
     private Behavior<Command> onGetStatus(GetStatus get) {
         get.replyTo().tell(status());
+        return this;
+    }
+
+    private Behavior<Command> onSearch(Search search) {
+        if (state == IndexState.LOADING) {
+            stash.stash(search);
+            return this;
+        }
+        String stateId = state.id();
+        services.searches().search(spec.id(), search.request()).whenComplete((reply, error) -> search.replyTo().tell(
+                error == null ? reply : new SearchReply.Unavailable(spec.id(), stateId, "search failed: " + describe(error), true)));
+        return this;
+    }
+
+    private Behavior<Command> onStop(Stop stop) {
+        if (state == IndexState.LOADING) {
+            stash.stash(stop);
+            return this;
+        }
+        if (stop.replyTo() != null) {
+            stopWaiters.add(stop.replyTo());
+        }
+        stopRequested = true;
+        if (stop.interruptWalk()) {
+            interruptWalk();
+        }
+        return stopWhenQuiet();
+    }
+
+    /** Ends the walk in progress; its watchers get a final event. Batches already applied stay and are flushed. */
+    private void interruptWalk() {
+        if (finishing != null) {
+            IndexingProgress last = finalProgress(finishing.run(), finishing.error());
+            finishing.run().watchers.forEach(w -> w.tell(last));
+            finishing = null;
+        }
+        if (run != null) {
+            IndexingProgress last = progress(run, "failed", true,
+                    "walk interrupted: index '" + spec.id() + "' was stopped on this node; run it again");
+            run.watchers.forEach(w -> w.tell(last));
+            run = null;
+        }
+        state = IndexState.READY;
+        publish();
+    }
+
+    /** Once stopping was asked and nothing is being applied: flush, then stop (PostStop closes the files). */
+    private Behavior<Command> stopWhenQuiet() {
+        if (!stopRequested || flushingToStop || run != null || finishing != null || writing) {
+            return this;
+        }
+        if (persister == null) {
+            return Behaviors.stopped();
+        }
+        flushingToStop = true;
+        persister.tell(new Persister.Flush(generation,
+                getContext().messageAdapter(Persister.Flushed.class, flushed -> new ReadyToStop())));
         return this;
     }
 
@@ -447,6 +532,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
 
     private Behavior<Command> onBatchWritten(BatchWritten written) {
         writing = false;
+        stopWhenQuiet();
         CommitBatch commit = written.commit();
         if (written.error() != null) {
             getContext().getLog().error("index {}: writing a batch failed: {}", spec.id(), written.error());
@@ -675,6 +761,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         publish();
         IndexingProgress last = finalProgress(f.run(), f.error());
         f.run().watchers.forEach(w -> w.tell(last));
+        stopWhenQuiet();
     }
 
     /** Removes files that were indexed before but not seen by this walk; refuses to empty an index. */
@@ -820,6 +907,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 getContext().getLog().warn("index {}: closing failed: {}", spec.id(), e.toString());
             }
         }
+        stopWaiters.forEach(w -> w.tell(Done.getInstance()));
         return this;
     }
 

@@ -6,6 +6,7 @@ import dev.quarry.QuarrySerializable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -24,7 +28,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * Guardian that creates, finds and stops index actors by id, and persists which indexes exist.
  * The list is written atomically after every change; ids and roots are unique and roots never
- * nest inside each other (one file belongs to at most one index).
+ * nest inside each other (one file belongs to at most one index). On a single node the index actors
+ * are its children; in a cluster it runs as a singleton and the indexes are sharded entities that
+ * start on demand wherever sharding places them, so it only keeps the catalogue.
  */
 public final class IndexRegistry extends AbstractBehavior<IndexRegistry.Command> {
 
@@ -55,7 +61,7 @@ public final class IndexRegistry extends AbstractBehavior<IndexRegistry.Command>
     /** @param conflict true for a clash with an existing index (HTTP 409), false for a bad spec (400) */
     public record Rejected(String message, boolean conflict) implements RegisterReply {}
 
-    /** {@code spec} and {@code index} are null when no index has that id. */
+    /** {@code spec} and {@code index} are null when no index has that id; {@code index} is null in a cluster. */
     public record Found(String id, IndexSpec spec, ActorRef<IndexActor.Command> index) implements QuarrySerializable {
         public boolean exists() {
             return spec != null;
@@ -71,20 +77,39 @@ public final class IndexRegistry extends AbstractBehavior<IndexRegistry.Command>
     private final IndexServices services;
     private final Map<String, IndexSpec> specs = new LinkedHashMap<>();
     private final Map<String, ActorRef<IndexActor.Command>> actors = new LinkedHashMap<>();
+    /** Reaches sharded index entities by id; null when the index actors are this registry's children. */
+    private final Function<String, RecipientRef<IndexActor.Command>> entities;
+    private final Duration stopTimeout;
 
-    private IndexRegistry(ActorContext<Command> context, RegistryStore store, IndexServices services, List<IndexSpec> initial) {
+    private IndexRegistry(ActorContext<Command> context, RegistryStore store, IndexServices services, List<IndexSpec> initial,
+                          Function<String, RecipientRef<IndexActor.Command>> entities, Duration stopTimeout) {
         super(context);
         this.store = store;
         this.services = services;
+        this.entities = entities;
+        this.stopTimeout = stopTimeout;
         for (IndexSpec spec : initial) {
             specs.put(spec.id(), spec);
-            actors.put(spec.id(), spawn(spec));
+            host(spec);
         }
     }
 
     /** @param initial the indexes loaded from {@code store} before the actor system started */
     public static Behavior<Command> create(RegistryStore store, IndexServices services, List<IndexSpec> initial) {
-        return Behaviors.setup(ctx -> new IndexRegistry(ctx, store, services, initial));
+        return Behaviors.setup(ctx -> new IndexRegistry(ctx, store, services, initial, null, null));
+    }
+
+    /**
+     * The cluster-wide registry (run it as a cluster singleton): loads {@code store} — on the shared
+     * directory — whenever it starts, so a hand-over to another node sees the latest list.
+     *
+     * @param entities    the sharded entity of an index id; used to stop it when it is unregistered
+     * @param stopTimeout how long an unregistered index may take to flush and close its files
+     */
+    public static Behavior<Command> createShared(RegistryStore store, IndexServices services,
+                                                 Function<String, RecipientRef<IndexActor.Command>> entities,
+                                                 Duration stopTimeout) {
+        return Behaviors.setup(ctx -> new IndexRegistry(ctx, store, services, store.load(), entities, stopTimeout));
     }
 
     @Override
@@ -99,8 +124,11 @@ public final class IndexRegistry extends AbstractBehavior<IndexRegistry.Command>
                 .build();
     }
 
-    private ActorRef<IndexActor.Command> spawn(IndexSpec spec) {
-        return getContext().spawn(IndexActor.create(spec, services), "index-" + spec.id());
+    /** Single node: spawn the index actor now. Sharded entities start on their first message instead. */
+    private void host(IndexSpec spec) {
+        if (entities == null) {
+            actors.put(spec.id(), getContext().spawn(IndexActor.create(spec, services), "index-" + spec.id()));
+        }
     }
 
     private Behavior<Command> onRegister(Register register) {
@@ -129,7 +157,7 @@ public final class IndexRegistry extends AbstractBehavior<IndexRegistry.Command>
             return this;
         }
         specs.put(spec.id(), spec);
-        actors.put(spec.id(), spawn(spec));
+        host(spec);
         register.replyTo().tell(new Registered(spec, true));
         return this;
     }
@@ -173,8 +201,7 @@ public final class IndexRegistry extends AbstractBehavior<IndexRegistry.Command>
     }
 
     private Behavior<Command> onUnregister(Unregister unregister) {
-        ActorRef<IndexActor.Command> actor = actors.get(unregister.id());
-        if (actor == null) {
+        if (!specs.containsKey(unregister.id())) {
             unregister.replyTo().tell(new Unregistered(unregister.id(), false, false, null));
             return this;
         }
@@ -187,10 +214,18 @@ public final class IndexRegistry extends AbstractBehavior<IndexRegistry.Command>
             return this;
         }
         specs.remove(unregister.id());
-        actors.remove(unregister.id());
+        IndexStopped stopped = new IndexStopped(unregister.id(), unregister.deleteData(), unregister.replyTo());
         // Data is only deleted once the actor has stopped and closed its files.
-        getContext().watchWith(actor, new IndexStopped(unregister.id(), unregister.deleteData(), unregister.replyTo()));
-        getContext().stop(actor);
+        if (entities == null) {
+            ActorRef<IndexActor.Command> actor = actors.remove(unregister.id());
+            getContext().watchWith(actor, stopped);
+            getContext().stop(actor);
+        } else {
+            getContext().ask(Done.class, entities.apply(unregister.id()), stopTimeout, r -> new IndexActor.Stop(true, r),
+                    (done, error) -> error == null ? stopped : new DataDeleted(unregister.id(), false,
+                            "the index did not stop within " + stopTimeout + " (" + error.getMessage() + "); its data was kept",
+                            unregister.replyTo()));
+        }
         return this;
     }
 

@@ -2,6 +2,7 @@ package dev.quarry.index;
 
 import dev.quarry.index.persist.PersistSettings;
 import dev.quarry.ingest.IngestPipeline;
+import dev.quarry.search.SearchService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executor;
  * @param ramBufferMb     Lucene's indexing buffer per index
  * @param workers         CPU pool (one thread per core) shared by chunking and Lucene analysis
  * @param persist         snapshot retry backoff and the durable-write seam
+ * @param searches        runs searches sent to an index actor by nodes that do not host its view
  */
 public record IndexServices(
         ViewBoard board,
@@ -25,7 +27,8 @@ public record IndexServices(
         Duration refreshInterval,
         Duration progressInterval,
         double ramBufferMb,
-        PersistSettings persist) {
+        PersistSettings persist,
+        SearchService searches) {
 
     public Path indexDir(String indexId) {
         return indexesDir.resolve(indexId);

@@ -1,6 +1,6 @@
 package dev.quarry.index;
 
-/** An immutable snapshot of one index's state, published for status and health. */
+/** An immutable snapshot of one index's state, published for status and health; crosses nodes as a reply. */
 public record IndexStatus(
         String id,
         String root,
@@ -13,7 +13,7 @@ public record IndexStatus(
         long durableGeneration,
         IndexingProgress progress,
         WalkSummary lastWalk,
-        String lastError) {
+        String lastError) implements dev.quarry.QuarrySerializable {
 
     /**
      * Size of the index's symbol graph.
