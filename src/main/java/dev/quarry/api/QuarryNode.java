@@ -4,6 +4,7 @@ import dev.quarry.index.IndexActor;
 import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexServices;
 import dev.quarry.index.IndexSpec;
+import dev.quarry.index.IndexState;
 import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexView;
 import dev.quarry.index.IndexingProgress;
@@ -24,10 +25,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -182,12 +185,11 @@ public final class QuarryNode implements AutoCloseable {
     }
 
     private static SearchReply removedMeanwhile(String id, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof UnknownIndexException) {
             return new SearchReply.Unavailable(id, "absent", "index was removed", false);
         }
-        throw error instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(error);
+        throw error instanceof RuntimeException r ? r : new CompletionException(error);
     }
 
     /** Indexes (or replaces) one file's content; {@code path} must already be checked to stay inside the root. */
@@ -216,13 +218,13 @@ public final class QuarryNode implements AutoCloseable {
                     () -> new IndexUnavailableException(id, "loading", "index is not open yet", true));
             IndexStatus status = view.status();
             if (view.searchers() == null || !status.searchable()) {
-                throw new IndexUnavailableException(id, status.state().id(), "index has no readable view", 
-                        status.state() != dev.quarry.index.IndexState.FAILED
-                                && status.state() != dev.quarry.index.IndexState.QUARANTINED);
+                // Loading or a first walk will pass; failed or quarantined data needs someone to act.
+                boolean retryable = status.state() != IndexState.FAILED && status.state() != IndexState.QUARANTINED;
+                throw new IndexUnavailableException(id, status.state().id(), "index has no readable view", retryable);
             }
             try {
                 return ChunkPager.page(view, after, limit);
-            } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            } catch (IOException | AlreadyClosedException e) {
                 throw new IndexUnavailableException(id, status.state().id(), "reading the index failed: " + e.getMessage(), true);
             }
         }, searchWorkers);
