@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -288,12 +290,11 @@ public final class QuarryNode implements AutoCloseable {
     }
 
     private static SearchReply removedMeanwhile(String id, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof UnknownIndexException) {
             return new SearchReply.Unavailable(id, "absent", "index was removed", false);
         }
-        throw error instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(error);
+        throw error instanceof RuntimeException r ? r : new CompletionException(error);
     }
 
     /** Indexes (or replaces) one file's content; {@code path} must already be checked to stay inside the root. */
@@ -322,13 +323,13 @@ public final class QuarryNode implements AutoCloseable {
                     () -> new IndexUnavailableException(id, "loading", "index is not open yet", true));
             IndexStatus status = view.status();
             if (view.searchers() == null || !status.searchable()) {
-                throw new IndexUnavailableException(id, status.state().id(), "index has no readable view", 
-                        status.state() != dev.quarry.index.IndexState.FAILED
-                                && status.state() != dev.quarry.index.IndexState.QUARANTINED);
+                // Loading or a first walk will pass; failed or quarantined data needs someone to act.
+                boolean retryable = status.state() != IndexState.FAILED && status.state() != IndexState.QUARANTINED;
+                throw new IndexUnavailableException(id, status.state().id(), "index has no readable view", retryable);
             }
             try {
                 return ChunkPager.page(view, after, limit);
-            } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            } catch (IOException | AlreadyClosedException e) {
                 throw new IndexUnavailableException(id, status.state().id(), "reading the index failed: " + e.getMessage(), true);
             }
         }, searchWorkers);

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class DaemonControl {
     private static final long MAX_LOG_BYTES = 10L << 20;
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** Health never queues behind work, but a loaded machine can still take seconds to answer anything. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path dataDir;
     private final HttpSettings http;
@@ -62,7 +63,7 @@ public final class DaemonControl {
         }
         try {
             HealthBody health = client(info.get(), PROBE_TIMEOUT).get("/health", HealthBody.class);
-            boolean ours = health.pid() == info.get().pid() && Path.of(health.dataDir()).equals(dataDir);
+            boolean ours = health.pid() == info.get().pid() && sameDirectory(Path.of(health.dataDir()), dataDir);
             return ours ? Optional.of(new Running(info.get(), health)) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -202,6 +203,14 @@ public final class DaemonControl {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             return "(log not readable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

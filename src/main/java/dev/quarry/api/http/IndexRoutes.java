@@ -5,7 +5,6 @@ import dev.quarry.index.IndexOptions;
 import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexSpec;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
