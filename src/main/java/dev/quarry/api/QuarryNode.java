@@ -1,5 +1,7 @@
 package dev.quarry.api;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.quarry.index.IndexActor;
 import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexServices;
@@ -32,8 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;

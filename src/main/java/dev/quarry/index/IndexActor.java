@@ -85,8 +85,6 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     private static final class Run {
         final long id;
         final boolean force;
-        /** A forced run writes into the staging corpus, not the live one. */
-        final boolean staged;
         final long startedNanos = System.nanoTime();
         final List<ActorRef<IndexingProgress>> watchers = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
@@ -101,7 +99,11 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         Run(long id, boolean force) {
             this.id = id;
             this.force = force;
-            this.staged = force;
+        }
+
+        /** A forced run re-chunks everything into the staging corpus, never into the live one. */
+        boolean staged() {
+            return force;
         }
 
         long elapsedMillis() {
@@ -273,7 +275,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         run.watchers.add(reindex.replyTo());
         state = IndexState.INDEXING;
         publish();
-        if (run.staged) {
+        if (run.staged()) {
             openStaging(run.id);
         } else {
             startWalk(run, corpus.fingerprints());
@@ -353,7 +355,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             return this;
         }
         writing = true;
-        Corpus target = run.staged ? staging : corpus;
+        Corpus target = run.staged() ? staging : corpus;
         getContext().pipeToSelf(writeInParallel(target, commit.batch().updates()),
                 (ok, error) -> new BatchWritten(commit, target, error == null ? null : describe(error)));
         return this;
@@ -417,7 +419,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         }
         Run done = run;
         String error = finished.error();
-        if (error == null && !done.staged) {
+        if (error == null && !done.staged()) {
             error = pruneMissing(done, finished.stats());
         }
         if (finished.stats() != null) {
@@ -427,7 +429,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             addSkip(done, "unreadable", s.unreadable());
             addSkip(done, "symlink", s.symlinksSkipped());
         }
-        if (error == null && done.staged && staging.fileCount() == 0) {
+        if (error == null && done.staged() && staging.fileCount() == 0) {
             error = "the forced reindex found no files under " + spec.root() + "; nothing was swapped in"
                     + (corpus == null ? "" : ", the index keeps its " + corpus.fileCount() + " files");
         }
@@ -435,7 +437,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 done.skipped, done.elapsedMillis(), Instant.now().toString());
         run = null;
         finishing = new Finishing(done, error);
-        if (done.staged) {
+        if (done.staged()) {
             finishStaged(done, error);
             return this;
         }
@@ -522,7 +524,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         if (finishing == null || refreshing || visibleGeneration < generation) {
             return;
         }
-        if (finishing.run().staged && staging != null) {
+        if (finishing.run().staged() && staging != null) {
             return; // still swapping
         }
         Finishing f = finishing;
