@@ -133,8 +133,6 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     private static final class Run {
         final long id;
         final boolean force;
-        /** A forced run writes into the staging corpus, not the live one. */
-        final boolean staged;
         final long startedNanos = System.nanoTime();
         final List<ActorRef<IndexingProgress>> watchers = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
@@ -149,7 +147,11 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         Run(long id, boolean force) {
             this.id = id;
             this.force = force;
-            this.staged = force;
+        }
+
+        /** A forced run re-chunks everything into the staging corpus, never into the live one. */
+        boolean staged() {
+            return force;
         }
 
         long elapsedMillis() {
@@ -407,7 +409,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         run.watchers.add(reindex.replyTo());
         state = IndexState.INDEXING;
         publish();
-        if (run.staged) {
+        if (run.staged()) {
             openStaging(run.id);
         } else {
             startWalk(run, walkFingerprints());
@@ -498,7 +500,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             return this;
         }
         writing = true;
-        Corpus target = run.staged ? staging : corpus;
+        Corpus target = run.staged() ? staging : corpus;
         // Only batches change the symbols while one is written (pruning waits for the walk's end), so the
         // next version can be built from the current one off the actor.
         IndexSymbols base = symbols;
@@ -643,7 +645,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         }
         Run done = run;
         String error = finished.error();
-        if (error == null && !done.staged) {
+        if (error == null && !done.staged()) {
             error = pruneMissing(done, finished.stats());
         }
         if (finished.stats() != null) {
@@ -653,7 +655,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             addSkip(done, "unreadable", s.unreadable());
             addSkip(done, "symlink", s.symlinksSkipped());
         }
-        if (error == null && done.staged && staging.fileCount() == 0) {
+        if (error == null && done.staged() && staging.fileCount() == 0) {
             error = "the forced reindex found no files under " + spec.root() + "; nothing was swapped in"
                     + (corpus == null ? "" : ", the index keeps its " + corpus.fileCount() + " files");
         }
@@ -661,7 +663,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 done.skipped, done.elapsedMillis(), Instant.now().toString());
         run = null;
         finishing = new Finishing(done, error);
-        if (done.staged) {
+        if (done.staged()) {
             finishStaged(done, error);
             return this;
         }
@@ -751,7 +753,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
         if (finishing == null || refreshing || visibleGeneration < generation) {
             return;
         }
-        if (finishing.run().staged && staging != null) {
+        if (finishing.run().staged() && staging != null) {
             return; // still swapping
         }
         Finishing f = finishing;

@@ -145,8 +145,7 @@ final class WarmBoot {
      * does not share verified too (usually just its {@code segments_N}); a bad one is quarantined.
      */
     private SnapshotManifest keptPrevious(SnapshotManifest restored) throws IOException {
-        OptionalLong below = layout.newestGenerationBelow(restored.generation())
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        OptionalLong below = layout.newestGenerationBelow(restored.generation());
         if (below.isEmpty()) {
             return null;
         }

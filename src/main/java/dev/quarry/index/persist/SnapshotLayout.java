@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,8 +138,8 @@ public record SnapshotLayout(Path dir) {
     }
 
     /** The newest generation that has a directory and is older than {@code generation}. */
-    public Optional<Long> newestGenerationBelow(long generation) throws IOException {
-        return generations().stream().filter(g -> g < generation).reduce((a, b) -> b);
+    public OptionalLong newestGenerationBelow(long generation) throws IOException {
+        return generations().stream().mapToLong(Long::longValue).filter(g -> g < generation).max();
     }
 
     private List<String> names() throws IOException {
