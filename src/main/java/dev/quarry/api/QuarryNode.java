@@ -16,6 +16,9 @@ import dev.quarry.ingest.chunk.SourceChunker;
 import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
 import dev.quarry.search.SearchService;
+import dev.quarry.search.grep.GrepReply;
+import dev.quarry.search.grep.GrepRequest;
+import dev.quarry.search.grep.GrepService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -44,6 +47,7 @@ public final class QuarryNode implements AutoCloseable {
     private final ActorSystem<IndexRegistry.Command> system;
     private final ViewBoard board;
     private final SearchService searches;
+    private final GrepService greps;
     private final ExecutorService ingestWorkers;
     private final ExecutorService searchWorkers;
 
@@ -55,6 +59,7 @@ public final class QuarryNode implements AutoCloseable {
         this.ingestWorkers = ingestWorkers;
         this.searchWorkers = searchWorkers;
         this.searches = new SearchService(board, searchWorkers);
+        this.greps = new GrepService(board, searchWorkers);
     }
 
     /**
@@ -156,6 +161,12 @@ public final class QuarryNode implements AutoCloseable {
     public CompletionStage<SearchReply> search(String id, SearchRequest request) {
         SearchRequest valid = request.validated();
         return withIndex(id).thenCompose(index -> searches.search(id, valid));
+    }
+
+    /** Greps one index's files; unknown ids fail with {@link UnknownIndexException}, bad requests with IllegalArgumentException. */
+    public CompletionStage<GrepReply> grep(String id, GrepRequest request) {
+        GrepRequest valid = request.validated();
+        return withIndex(id).thenCompose(index -> greps.grep(id, valid));
     }
 
     /** Waits until the index has finished loading its snapshot (or failed to). */

@@ -8,11 +8,15 @@ import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexingProgress;
 import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
+import dev.quarry.search.grep.GrepReply;
+import dev.quarry.search.grep.GrepRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /** Runs a Quarry node inside the CLI process, going through the same registry/actor API as the daemon. */
@@ -48,12 +52,22 @@ final class LocalClient implements QuarryClient {
 
     @Override
     public List<SearchReply> search(List<String> ids, SearchRequest request) {
+        return onEach(ids, id -> node.search(id, request));
+    }
+
+    @Override
+    public List<GrepReply> grep(List<String> ids, GrepRequest request) {
+        return onEach(ids, id -> node.grep(id, request));
+    }
+
+    /** Runs a query on each index (all when {@code ids} is empty) once it has loaded. */
+    private <R> List<R> onEach(List<String> ids, Function<String, CompletionStage<R>> query) {
         List<String> targets = ids.isEmpty()
                 ? node.list().toCompletableFuture().join().stream().map(IndexSpec::id).toList()
                 : ids;
-        List<CompletableFuture<SearchReply>> replies = targets.stream()
+        List<CompletableFuture<R>> replies = targets.stream()
                 .map(id -> node.awaitLoaded(id, LOAD_TIMEOUT)
-                        .thenCompose(status -> node.search(id, request)).toCompletableFuture())
+                        .thenCompose(status -> query.apply(id)).toCompletableFuture())
                 .toList();
         return replies.stream().map(CompletableFuture::join).toList();
     }

@@ -5,6 +5,8 @@ import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexingProgress;
 import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
+import dev.quarry.search.grep.GrepReply;
+import dev.quarry.search.grep.GrepRequest;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -19,6 +21,9 @@ interface QuarryClient extends AutoCloseable {
 
     /** One reply per searched index: all indexes when {@code ids} is empty. */
     List<SearchReply> search(List<String> ids, SearchRequest request);
+
+    /** One reply per grepped index: all indexes when {@code ids} is empty. */
+    List<GrepReply> grep(List<String> ids, GrepRequest request);
 
     List<IndexStatus> statuses();
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Code search for every repository on this machine.",
-        subcommands = {IndexCommand.class, SearchCommand.class, StatusCommand.class, EvalCommand.class})
+        subcommands = {IndexCommand.class, SearchCommand.class, GrepCommand.class, StatusCommand.class, EvalCommand.class})
 public final class QuarryMain implements Runnable {
 
     @CommandLine.Spec
