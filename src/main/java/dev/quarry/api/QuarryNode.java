@@ -59,7 +59,7 @@ public final class QuarryNode implements AutoCloseable {
         this.ingestWorkers = ingestWorkers;
         this.searchWorkers = searchWorkers;
         this.searches = new SearchService(board, searchWorkers);
-        this.greps = new GrepService(board, searchWorkers);
+        this.greps = new GrepService(board, searchWorkers, config.searchParallelism());
     }
 
     /**
