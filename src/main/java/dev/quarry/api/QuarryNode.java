@@ -28,6 +28,9 @@ import dev.quarry.search.SearchRequest;
 import dev.quarry.search.SearchService;
 import dev.quarry.search.SymbolReply;
 import dev.quarry.search.SymbolService;
+import dev.quarry.search.grep.GrepReply;
+import dev.quarry.search.grep.GrepRequest;
+import dev.quarry.search.grep.GrepService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +74,7 @@ public final class QuarryNode implements AutoCloseable {
     private final SearchService searches;
     private final SymbolService symbols;
     private final IndexRefs refs;
+    private final GrepService greps;
     private final ExecutorService ingestWorkers;
     private final ExecutorService searchWorkers;
 
@@ -84,6 +88,7 @@ public final class QuarryNode implements AutoCloseable {
         this.ingestWorkers = ingestWorkers;
         this.searchWorkers = searchWorkers;
         this.symbols = new SymbolService(board, searchWorkers);
+        this.greps = new GrepService(board, searchWorkers, config.searchParallelism());
     }
 
     /**
@@ -357,6 +362,12 @@ public final class QuarryNode implements AutoCloseable {
     public CompletionStage<SymbolReply> callChain(String id, CallChainRequest request) {
         CallChainRequest valid = request.validated();
         return withIndex(id).thenCompose(index -> symbols.callChain(id, valid));
+    }
+
+    /** Greps one index's files; unknown ids fail with {@link UnknownIndexException}, bad requests with IllegalArgumentException. */
+    public CompletionStage<GrepReply> grep(String id, GrepRequest request) {
+        GrepRequest valid = request.validated();
+        return withIndex(id).thenCompose(index -> greps.grep(id, valid));
     }
 
     /** Waits until the index has finished loading its snapshot (or failed to). */

@@ -16,6 +16,8 @@ import dev.quarry.search.CallsRequest;
 import dev.quarry.search.DefinitionsRequest;
 import dev.quarry.search.SearchRequest;
 import dev.quarry.search.SymbolReply;
+import dev.quarry.search.grep.GrepReply;
+import dev.quarry.search.grep.GrepRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -82,35 +84,47 @@ final class HttpQuarryClient implements QuarryClient {
 
     @Override
     public List<SymbolReply> definitions(List<String> ids, DefinitionsRequest request) {
-        return eachIndex(ids, id -> daemon.post(indexPath(id, "definitions"), request, SymbolReply.class));
+        return eachIndex(ids, id -> daemon.post(indexPath(id, "definitions"), request, SymbolReply.class), SYMBOLS_UNAVAILABLE);
     }
 
     @Override
     public List<SymbolReply> callers(List<String> ids, CallsRequest request) {
-        return eachIndex(ids, id -> daemon.post(indexPath(id, "callers"), request, SymbolReply.class));
+        return eachIndex(ids, id -> daemon.post(indexPath(id, "callers"), request, SymbolReply.class), SYMBOLS_UNAVAILABLE);
     }
 
     @Override
     public List<SymbolReply> callees(List<String> ids, CallsRequest request) {
-        return eachIndex(ids, id -> daemon.post(indexPath(id, "callees"), request, SymbolReply.class));
+        return eachIndex(ids, id -> daemon.post(indexPath(id, "callees"), request, SymbolReply.class), SYMBOLS_UNAVAILABLE);
     }
 
     @Override
     public List<SymbolReply> callChain(List<String> ids, CallChainRequest request) {
-        return eachIndex(ids, id -> daemon.post(indexPath(id, "call-chain"), request, SymbolReply.class));
+        return eachIndex(ids, id -> daemon.post(indexPath(id, "call-chain"), request, SymbolReply.class), SYMBOLS_UNAVAILABLE);
     }
 
-    /** One reply per index (all when {@code ids} is empty); an index that cannot answer says why. */
-    private List<SymbolReply> eachIndex(List<String> ids, java.util.function.Function<String, SymbolReply> ask) {
+    @Override
+    public List<GrepReply> grep(List<String> ids, GrepRequest request) {
+        return eachIndex(ids, id -> daemon.post(indexPath(id, "grep"), request, GrepReply.class), GrepReply.Unavailable::new);
+    }
+
+    /** Builds the "cannot answer" reply of a query type from a 503's index, state, reason and retryable. */
+    private interface UnavailableReply<R> {
+        R of(String index, String state, String reason, boolean retryable);
+    }
+
+    private static final UnavailableReply<SymbolReply> SYMBOLS_UNAVAILABLE = SymbolReply.Unavailable::new;
+
+    /** One reply per index (all when {@code ids} is empty); a 503 becomes that index's "unavailable" reply. */
+    private <R> List<R> eachIndex(List<String> ids, java.util.function.Function<String, R> ask, UnavailableReply<R> unavailable) {
         List<String> targets = ids.isEmpty() ? indexes().stream().map(IndexSpec::id).toList() : ids;
-        List<SymbolReply> replies = new ArrayList<>();
+        List<R> replies = new ArrayList<>();
         for (String id : targets) {
             try {
                 replies.add(call(() -> ask.apply(id)));
             } catch (IllegalStateException e) {
                 if (e.getCause() instanceof DaemonClient.ApiCallException failure && failure.code().equals("index_unavailable")) {
-                    replies.add(new SymbolReply.Unavailable(id, failure.details().path("state").asText(),
-                            failure.getMessage(), failure.details().path("retryable").asBoolean()));
+                    replies.add(unavailable.of(id, failure.details().path("state").asText(), failure.getMessage(),
+                            failure.details().path("retryable").asBoolean()));
                 } else {
                     throw e;
                 }

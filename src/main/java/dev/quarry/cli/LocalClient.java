@@ -13,14 +13,16 @@ import dev.quarry.search.DefinitionsRequest;
 import dev.quarry.search.SearchReply;
 import dev.quarry.search.SearchRequest;
 import dev.quarry.search.SymbolReply;
+import dev.quarry.search.grep.GrepReply;
+import dev.quarry.search.grep.GrepRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Runs a Quarry node inside the CLI process, going through the same registry/actor API as the
@@ -84,6 +86,11 @@ final class LocalClient implements QuarryClient {
     @Override
     public List<SymbolReply> callChain(List<String> ids, CallChainRequest request) {
         return eachIndex(ids, id -> node.callChain(id, request));
+    }
+
+    @Override
+    public List<GrepReply> grep(List<String> ids, GrepRequest request) {
+        return eachIndex(ids, id -> node.grep(id, request));
     }
 
     /** Asks every index in {@code ids} (all when empty) once it has loaded, concurrently; replies in order. */

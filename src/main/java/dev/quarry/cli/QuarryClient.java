@@ -9,6 +9,8 @@ import dev.quarry.search.CallsRequest;
 import dev.quarry.search.DefinitionsRequest;
 import dev.quarry.search.SearchRequest;
 import dev.quarry.search.SymbolReply;
+import dev.quarry.search.grep.GrepReply;
+import dev.quarry.search.grep.GrepRequest;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -35,6 +37,9 @@ interface QuarryClient extends AutoCloseable {
 
     /** One reply per index, as {@link #search}. */
     List<SymbolReply> callChain(List<String> ids, CallChainRequest request);
+
+    /** One reply per grepped index: all indexes when {@code ids} is empty. */
+    List<GrepReply> grep(List<String> ids, GrepRequest request);
 
     List<IndexStatus> statuses();
 

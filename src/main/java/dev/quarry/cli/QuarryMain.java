@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Code search for every repository on this machine.",
-        subcommands = {IndexCommand.class, SearchCommand.class, DefinitionsCommand.class, CallersCommand.class,
+        subcommands = {IndexCommand.class, SearchCommand.class, GrepCommand.class, DefinitionsCommand.class, CallersCommand.class,
             CalleesCommand.class, CallChainCommand.class, StatusCommand.class, IndexesCommand.class,
             RemoveCommand.class, DaemonCommand.class, EvalCommand.class})
 public final class QuarryMain implements Runnable {

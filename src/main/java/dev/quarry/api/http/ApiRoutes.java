@@ -31,7 +31,7 @@ public final class ApiRoutes extends ApiDirectives {
                 new ReindexRoutes(node, runs).route(),
                 new FileRoutes(node).route(),
                 new SearchRoutes(node, metrics, settings.searchFanOut()).route(),
-                new SymbolRoutes(node).route(),
+                new IndexQueryRoutes(node).route(),
                 new ChunkRoutes(node).route(),
                 new ShutdownRoute(shutdown).route());
     }

@@ -15,10 +15,13 @@ import org.apache.lucene.store.AlreadyClosedException;
 public final class GrepService {
     private final ViewBoard board;
     private final Executor pool;
+    private final int helpers;
 
-    public GrepService(ViewBoard board, Executor pool) {
+    /** @param parallelism threads of {@code pool}: one grep may use all of them when they are idle */
+    public GrepService(ViewBoard board, Executor pool, int parallelism) {
         this.board = board;
         this.pool = pool;
+        this.helpers = parallelism - 1;
     }
 
     /** @param request an already {@link GrepRequest#validated() validated} request */
@@ -32,11 +35,11 @@ public final class GrepService {
         return CompletableFuture.supplyAsync(() -> run(found.get(), request), pool);
     }
 
-    private static GrepReply run(IndexView view, GrepRequest request) {
+    private GrepReply run(IndexView view, GrepRequest request) {
         try {
             IndexSearcher searcher = view.searchers().acquire();
             try {
-                return Grepper.grep(view.indexId(), searcher, request);
+                return Grepper.grep(view.indexId(), searcher, request, pool, helpers);
             } finally {
                 view.searchers().release(searcher);
             }

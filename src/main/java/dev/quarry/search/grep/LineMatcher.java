@@ -49,7 +49,8 @@ final class LineMatcher {
         Lines lines = new Lines(limit);
         int number = 1;
         int counted = 0; // newlines before this offset are already in number
-        for (int hit = prefilter.next(haystack, 0); hit >= 0; ) {
+        LinePrefilter.Scan scan = prefilter.scan(haystack);
+        for (int hit = scan.next(0); hit >= 0; ) {
             int start = text.lastIndexOf('\n', hit - 1) + 1;
             number += newlines(text, counted, start);
             int end = lineEnd(text, start);
@@ -60,7 +61,7 @@ final class LineMatcher {
             if (end >= text.length()) {
                 break;
             }
-            hit = prefilter.next(haystack, end + 1);
+            hit = scan.next(end + 1);
         }
         return lines.toArray();
     }

@@ -52,15 +52,32 @@ final class LinePrefilter {
         return fold.length() == text.length() ? fold : null;
     }
 
-    /** The first offset at or after {@code from} where a needle starts, or -1. */
-    int next(String haystack, int from) {
-        int first = -1;
-        for (String needle : needles) {
-            int at = haystack.indexOf(needle, from);
-            if (at >= 0 && (first < 0 || at < first)) {
-                first = at;
-            }
+    /** A scan of one haystack; remembers each needle's next occurrence so none is searched for twice. */
+    Scan scan(String haystack) {
+        return new Scan(haystack);
+    }
+
+    final class Scan {
+        private final String haystack;
+        private final int[] next = new int[needles.length];
+
+        private Scan(String haystack) {
+            this.haystack = haystack;
+            java.util.Arrays.fill(next, -2); // not searched yet
         }
-        return first;
+
+        /** The first offset at or after {@code from} where a needle starts, or -1. */
+        int next(int from) {
+            int first = -1;
+            for (int i = 0; i < needles.length; i++) {
+                if (next[i] == -2 || (next[i] >= 0 && next[i] < from)) {
+                    next[i] = haystack.indexOf(needles[i], from);
+                }
+                if (next[i] >= 0 && (first < 0 || next[i] < first)) {
+                    first = next[i];
+                }
+            }
+            return first;
+        }
     }
 }

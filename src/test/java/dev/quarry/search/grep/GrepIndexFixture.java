@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -20,6 +22,8 @@ import org.apache.lucene.store.Directory;
 final class GrepIndexFixture implements AutoCloseable {
     private final Directory directory = new ByteBuffersDirectory();
     private final DirectoryReader reader;
+    /** Two helpers, so the tests exercise the parallel verification and its ordered merge. */
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
     GrepIndexFixture(Path root) throws IOException {
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ChunkSchema.analyzer()));
@@ -36,7 +40,7 @@ final class GrepIndexFixture implements AutoCloseable {
     }
 
     GrepReply.Results grep(GrepRequest request) throws IOException {
-        return Grepper.grep("test", new IndexSearcher(reader), request.validated());
+        return Grepper.grep("test", new IndexSearcher(reader), request.validated(), pool, 2);
     }
 
     GrepReply.Results grep(String pattern) throws IOException {
@@ -49,6 +53,7 @@ final class GrepIndexFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        pool.shutdownNow();
         reader.close();
         directory.close();
     }
