@@ -104,9 +104,11 @@ class PassivationTest {
         QuarryNode node = cluster.node(0);
         node.register(new IndexSpec("doomed", repo.toString(), null)).toCompletableFuture().join();
         CompletableFuture<IndexRegistry.Unregistered> unregistered = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
 
         IndexingProgress done = node.reindex("doomed", false, p -> {
-            if (!p.done() && !unregistered.isDone()) {
+            // Exactly one unregister: a second one would answer "did not exist" and could complete first.
+            if (!p.done() && asked.compareAndSet(false, true)) {
                 node.unregister("doomed", true).whenComplete((u, e) -> unregistered.complete(u));
             }
         }).toCompletableFuture().join();
