@@ -13,6 +13,10 @@ final class ClientOptions {
     @Option(names = "--data-dir", description = "Data directory (default: quarry.data-dir, ~/.quarry); one daemon serves each.")
     Path dataDir;
 
+    @Option(names = "--in-process", description = "Run Quarry inside this command instead of talking to a daemon "
+            + "(no daemon may be using the data directory).")
+    boolean inProcess;
+
     QuarryConfig config() {
         return dataDir == null ? QuarryConfig.load() : QuarryConfig.withDataDir(dataDir);
     }
@@ -22,9 +26,15 @@ final class ClientOptions {
         return new DaemonControl(config.dataDir(), http, DaemonSettings.from(config.raw()), QuarryMain.class, System.err);
     }
 
-    /** The data directory's daemon, started in the background (saying so on stderr) when none runs. */
+    /**
+     * The data directory's daemon, started in the background (saying so on stderr) when none runs;
+     * with {@code --in-process}, a node inside this process on the same data directory.
+     */
     QuarryClient connect() {
         QuarryConfig config = config();
+        if (inProcess) {
+            return new LocalClient(config);
+        }
         DaemonControl control = daemon(HttpSettings.from(config.raw()));
         DaemonInfo daemon = control.ensureRunning();
         // Calls may wait for an actor's answer for up to the ask timeout, plus the trip.

@@ -248,16 +248,32 @@ public final class IndexRegistry extends AbstractBehavior<IndexRegistry.Command>
         return this;
     }
 
+    /**
+     * Deletes the index's directory. A snapshot write the stopped persister had already started may
+     * still land files meanwhile, so a tree that reappears is deleted again, for up to five seconds.
+     */
     private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                dev.quarry.index.persist.FileTrees.delete(dir);
+                if (!Files.exists(dir)) {
+                    return;
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

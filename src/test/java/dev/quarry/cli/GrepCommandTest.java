@@ -56,7 +56,9 @@ class GrepCommandTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            assertEquals(expectedExit, QuarryMain.run(args), String.join(" ", args));
+            String[] inProcess = java.util.Arrays.copyOf(args, args.length + 1);
+            inProcess[args.length] = "--in-process";
+            assertEquals(expectedExit, QuarryMain.run(inProcess), String.join(" ", args));
         } finally {
             System.setOut(original);
         }

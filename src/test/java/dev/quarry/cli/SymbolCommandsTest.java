@@ -46,10 +46,11 @@ class SymbolCommandsTest {
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 2];
+            String[] all = new String[args.length + 3];
             System.arraycopy(args, 0, all, 0, args.length);
             all[args.length] = "--data-dir";
             all[args.length + 1] = dataDir;
+            all[args.length + 2] = "--in-process";
             int exit = QuarryMain.run(all);
             return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {

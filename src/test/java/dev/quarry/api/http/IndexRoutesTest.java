@@ -116,7 +116,7 @@ class IndexRoutesTest extends RouteTestBase {
 
         TestRouteResult removed = run(HttpRequest.DELETE("/indexes/life?delete_data=true"));
         assertEquals(200, removed.statusCode(), removed.entityString());
-        assertTrue(json(removed).path("data_deleted").asBoolean());
+        assertTrue(json(removed).path("data_deleted").asBoolean(), removed.entityString());
         assertError(run(HttpRequest.GET("/indexes/life")), 404, "unknown_index");
         assertFalse(temp.resolve("data/indexes/life").toFile().exists());
     }
