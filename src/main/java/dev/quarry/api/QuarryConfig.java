@@ -21,7 +21,18 @@ public record QuarryConfig(
         Duration progressInterval,
         double ramBufferMb,
         int searchParallelism,
-        ClusterSettings cluster) {
+        ClusterSettings cluster,
+        Semantic semantic) {
+
+    /**
+     * The {@code quarry.semantic} section.
+     *
+     * @param threads   embedding threads per node
+     * @param niceness  OS nice value of the embedding threads (Linux), 0 for normal priority
+     * @param maxTokens word pieces of a chunk the model reads
+     * @param cacheDir  where the embedding cache files live
+     */
+    public record Semantic(boolean enabled, int threads, int niceness, int maxTokens, Path cacheDir) {}
 
     /** The actor system's name; cluster addresses ({@code pekko://Quarry@host:port}) contain it. */
     public static final String SYSTEM_NAME = "Quarry";
@@ -40,9 +51,11 @@ public record QuarryConfig(
         Config q = config.getConfig("quarry");
         int cores = Runtime.getRuntime().availableProcessors();
         ClusterSettings cluster = ClusterSettings.from(q);
+        Path dataDir = Path.of(q.getString("data-dir")).toAbsolutePath();
+        String cacheDir = q.getString("semantic.cache-dir");
         return new QuarryConfig(
                 cluster.enabled() ? cluster.pekkoConfig(SYSTEM_NAME).withFallback(config) : config,
-                Path.of(q.getString("data-dir")).toAbsolutePath(),
+                dataDir,
                 q.getDuration("ask-timeout"),
                 orCores(q.getInt("ingest.parallelism"), cores),
                 q.getLong("ingest.max-batch-weight"),
@@ -51,7 +64,13 @@ public record QuarryConfig(
                 q.getDuration("index.progress-interval"),
                 q.getDouble("index.ram-buffer-mb"),
                 orCores(q.getInt("search.parallelism"), cores),
-                cluster);
+                cluster,
+                new Semantic(
+                        q.getBoolean("semantic.enabled"),
+                        orCores(q.getInt("semantic.threads"), cores),
+                        q.getInt("semantic.niceness"),
+                        q.getInt("semantic.max-tokens"),
+                        cacheDir.isBlank() ? dataDir.resolve("embeddings") : Path.of(cacheDir).toAbsolutePath()));
     }
 
     /**

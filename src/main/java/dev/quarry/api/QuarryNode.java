@@ -3,6 +3,10 @@ package dev.quarry.api;
 import dev.quarry.cluster.ClusterGuardian;
 import dev.quarry.cluster.IndexEntity;
 import dev.quarry.cluster.IndexRefs;
+import dev.quarry.embed.CachingEmbedder;
+import dev.quarry.embed.Embedder;
+import dev.quarry.embed.EmbeddingCache;
+import dev.quarry.embed.OnnxEmbedder;
 import dev.quarry.index.IndexActor;
 import dev.quarry.index.IndexRegistry;
 import dev.quarry.index.IndexServices;
@@ -12,6 +16,7 @@ import dev.quarry.index.IndexStatus;
 import dev.quarry.index.IndexView;
 import dev.quarry.index.IndexingProgress;
 import dev.quarry.index.RegistryStore;
+import dev.quarry.index.SemanticServices;
 import dev.quarry.index.ViewBoard;
 import dev.quarry.index.persist.DurableWrites;
 import dev.quarry.index.persist.PersistSettings;
@@ -77,9 +82,13 @@ public final class QuarryNode implements AutoCloseable {
     private final GrepService greps;
     private final ExecutorService ingestWorkers;
     private final ExecutorService searchWorkers;
+    private final ExecutorService embeddingWorkers;
+    /** Null when the node is lexical-only. */
+    private final CachingEmbedder embedder;
 
     private QuarryNode(QuarryConfig config, ActorSystem<IndexRegistry.Command> system, ViewBoard board,
-                       SearchService searches, IndexRefs refs, ExecutorService ingestWorkers, ExecutorService searchWorkers) {
+                       SearchService searches, IndexRefs refs, ExecutorService ingestWorkers, ExecutorService searchWorkers,
+                       ExecutorService embeddingWorkers, CachingEmbedder embedder) {
         this.config = config;
         this.system = system;
         this.board = board;
@@ -89,11 +98,14 @@ public final class QuarryNode implements AutoCloseable {
         this.searchWorkers = searchWorkers;
         this.symbols = new SymbolService(board, searchWorkers);
         this.greps = new GrepService(board, searchWorkers, config.searchParallelism());
+        this.embeddingWorkers = embeddingWorkers;
+        this.embedder = embedder;
     }
 
     /**
-     * Starts a node on the config's data directory. Fails (and starts nothing) when the registry
-     * exists but cannot be read: forgetting indexes silently is worse than not starting.
+     * Starts a node on the config's data directory, embedding with BGE small unless
+     * {@code quarry.semantic.enabled} is off. Fails (and starts nothing) when the registry exists but
+     * cannot be read: forgetting indexes silently is worse than not starting.
      */
     public static QuarryNode start(QuarryConfig config) throws IOException {
         return start(config, DurableWrites.disk());
@@ -101,6 +113,37 @@ public final class QuarryNode implements AutoCloseable {
 
     /** @param writes the snapshot writes outside Lucene; tests pass a failing or slow disk */
     static QuarryNode start(QuarryConfig config, DurableWrites writes) throws IOException {
+        QuarryConfig.Semantic semantic = config.semantic();
+        return start(config, semantic.enabled() ? OnnxEmbedder.bgeSmall(semantic.maxTokens()) : null, writes);
+    }
+
+    /**
+     * Starts a node that embeds with {@code model}, or a lexical-only node when it is null. The node
+     * puts its embedding cache in front of the model and closes both when it closes.
+     */
+    public static QuarryNode start(QuarryConfig config, Embedder model) throws IOException {
+        return start(config, model, DurableWrites.disk());
+    }
+
+    private static QuarryNode start(QuarryConfig config, Embedder model, DurableWrites writes) throws IOException {
+        CachingEmbedder embedder;
+        try {
+            embedder = model == null ? null : CachingEmbedder.of(model, openCache(config.semantic().cacheDir(), model));
+        } catch (IOException | RuntimeException e) {
+            model.close(); // only the cache can fail here, so model is not null
+            throw e;
+        }
+        try {
+            return launch(config, embedder, writes);
+        } catch (IOException | RuntimeException e) {
+            if (embedder != null) {
+                embedder.close();
+            }
+            throw e;
+        }
+    }
+
+    private static QuarryNode launch(QuarryConfig config, CachingEmbedder embedder, DurableWrites writes) throws IOException {
         DataDirGuard.check(config.dataDir());
         Files.createDirectories(config.dataDir());
         Path storeDir = config.storeDir();
@@ -110,7 +153,10 @@ public final class QuarryNode implements AutoCloseable {
         ViewBoard board = new ViewBoard();
         ExecutorService ingestWorkers = Executors.newFixedThreadPool(config.ingestParallelism(), named("quarry-ingest"));
         ExecutorService searchWorkers = Executors.newFixedThreadPool(config.searchParallelism(), named("quarry-search"));
-        SearchService searches = new SearchService(board, searchWorkers);
+        SearchService searches = new SearchService(board, searchWorkers, embedder);
+        QuarryConfig.Semantic semantic = config.semantic();
+        ExecutorService embeddingWorkers = embedder == null ? null : Executors.newFixedThreadPool(semantic.threads(),
+                new LowPriorityThreads("quarry-embed", semantic.niceness()));
         IndexServices services = new IndexServices(board,
                 new IngestPipeline(SourceChunker.create(ChunkerOptions.defaults()), SymbolExtractor.create(), ingestWorkers,
                         new IngestPipeline.Settings(config.ingestParallelism(), config.maxBatchWeight(), config.maxBatchDelay())),
@@ -121,7 +167,8 @@ public final class QuarryNode implements AutoCloseable {
                 config.progressInterval(),
                 config.ramBufferMb(),
                 persistSettings(config, writes),
-                searches);
+                searches,
+                embedder == null ? null : new SemanticServices(embedder, embeddingWorkers, semantic.threads()));
         Duration budget = shutdownBudget(config);
         // The flush task gets its whole budget: the phase's own timeout must not cut it short.
         Config systemConfig = ConfigFactory.parseMap(Map.of(
@@ -134,7 +181,8 @@ public final class QuarryNode implements AutoCloseable {
                 : IndexRegistry.create(store, services, initial);
         ActorSystem<IndexRegistry.Command> system = ActorSystem.create(guardian, QuarryConfig.SYSTEM_NAME, systemConfig);
         IndexRefs refs = clustered ? IndexRefs.sharded(system) : IndexRefs.local();
-        QuarryNode node = new QuarryNode(config, system, board, searches, refs, ingestWorkers, searchWorkers);
+        QuarryNode node = new QuarryNode(config, system, board, searches, refs, ingestWorkers, searchWorkers,
+                embeddingWorkers, embedder);
         if (!clustered) {
             // Runs on close() and on SIGTERM (Pekko's JVM shutdown hook): every acknowledged write is flushed
             // first. In a cluster, shard hand-off stops each local index with IndexActor.Stop, which flushes.
@@ -156,6 +204,12 @@ public final class QuarryNode implements AutoCloseable {
     public static String version() {
         String v = QuarryNode.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
+    }
+
+    /** One cache file per model id, so changing the model or its token limit never mixes vectors. */
+    private static EmbeddingCache openCache(Path dir, Embedder model) throws IOException {
+        String file = model.modelId().replaceAll("[^A-Za-z0-9._-]", "_") + ".cache";
+        return EmbeddingCache.open(dir.resolve(file), model.modelId(), model.dimensions());
     }
 
     public QuarryConfig config() {
@@ -435,7 +489,30 @@ public final class QuarryNode implements AutoCloseable {
         } finally {
             ingestWorkers.shutdownNow();
             searchWorkers.shutdownNow();
+            closeEmbedding();
         }
+    }
+
+    /**
+     * The model may only close once no embedding runs on it any more (it is native code). The
+     * threads are not interrupted: an interrupt during cache I/O closes the cache's file channel.
+     * Running and queued slices see the pool shut down and stop before their next chunk.
+     */
+    private void closeEmbedding() {
+        if (embedder == null) {
+            return;
+        }
+        embeddingWorkers.shutdown();
+        try {
+            if (!embeddingWorkers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                system.log().warn("embedding threads did not stop within 60 s; leaving the model open");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        embedder.close();
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -68,6 +68,12 @@ final class LocalClient implements QuarryClient {
         return SearchOutcome.of(replies, request.validated().topK());
     }
 
+    /** One index's own reply, with the lanes it used (what {@code quarry eval} reports). */
+    SearchReply searchOne(String id, SearchRequest request) {
+        node.awaitLoaded(id, LOAD_TIMEOUT).toCompletableFuture().join();
+        return node.search(id, request).toCompletableFuture().join();
+    }
+
     @Override
     public List<SymbolReply> definitions(List<String> ids, DefinitionsRequest request) {
         return eachIndex(ids, id -> node.definitions(id, request));

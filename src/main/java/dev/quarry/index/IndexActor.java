@@ -6,6 +6,7 @@ import dev.quarry.index.persist.Persister;
 import dev.quarry.index.persist.Snapshotter;
 import dev.quarry.index.persist.RetainedCommits;
 import dev.quarry.index.persist.SnapshotLayout;
+import dev.quarry.ingest.Chunk;
 import dev.quarry.ingest.FileUpdate;
 import dev.quarry.ingest.IngestBatch;
 import dev.quarry.ingest.symbols.IndexSymbols;
@@ -128,6 +129,11 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     private record PushedChunked(PutFile put, FileUpdate update, String error) implements Command {}
 
     private record PushedWritten(PutFile put, FileUpdate update, String error) implements Command {}
+    private record VectorsEmbedded(EmbeddingStage.Embedded embedded) implements Command {}
+
+    private record ChunksListed(List<Chunk> chunks, String error) implements Command {}
+
+    private record PublishVectors() implements Command {}
 
     /** Bookkeeping of the walk in progress; actor-confined. */
     private static final class Run {
@@ -200,6 +206,11 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
     private boolean stopRequested;
     private boolean flushingToStop;
     private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
+    /** The semantic lane; null when the index is lexical-only or the node has no embedder. */
+    private SemanticIndex semantic;
+    private ActorRef<EmbeddingStage.Command> embedding;
+    private long lastVectorPublishNanos;
+    private boolean vectorPublishScheduled;
 
     private IndexActor(ActorContext<Command> context,
                        org.apache.pekko.actor.typed.javadsl.StashBuffer<Command> stash,
@@ -263,6 +274,9 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 .onMessage(Search.class, this::onSearch)
                 .onMessage(Stop.class, this::onStop)
                 .onMessage(ReadyToStop.class, ready -> Behaviors.stopped())
+                .onMessage(VectorsEmbedded.class, this::onVectorsEmbedded)
+                .onMessage(ChunksListed.class, this::onChunksListed)
+                .onMessage(PublishVectors.class, this::onPublishVectors)
                 .onSignal(PostStop.class, this::onPostStop)
                 .build();
     }
@@ -278,6 +292,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 symbolsNote = opened.symbols().note();
                 becomeLive(r.corpus(), r.writer());
                 state = IndexState.READY;
+                startSemantic();
                 lastError = r.warning();
                 if (lastError != null) {
                     getContext().getLog().warn("index {}: {}", spec.id(), lastError);
@@ -547,6 +562,7 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             symbolsMissing.remove(update.path());
         }
         symbols = written.symbols();
+        embedWritten(batch.updates());
         if (run != null && run.id == commit.runId()) {
             batch.updates().forEach(u -> run.seen.add(u.path()));
             run.seen.addAll(batch.unchanged());
@@ -776,9 +792,11 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             return "the walk found no files under " + spec.root() + "; refusing to remove all "
                     + corpus.fileCount() + " indexed files (is the root unmounted?)";
         }
+        List<String> removed = new ArrayList<>();
         try {
             for (String path : missing) {
                 corpus.remove(path);
+                removed.add(path);
                 done.removed++;
             }
             symbols = symbols.with(List.of(), missing);
@@ -788,6 +806,8 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
             return null;
         } catch (IOException e) {
             return "removing deleted files failed: " + describe(e);
+        } finally {
+            dropRemoved(removed);
         }
     }
 
@@ -885,12 +905,123 @@ public final class IndexActor extends AbstractBehavior<IndexActor.Command> {
                 symbols.graph().definitionCount(), symbols.graph().callCount(), symbolsMissing.size(),
                 symbolsMissing.isEmpty() ? null : symbolsNote);
         return new IndexStatus(spec.id(), spec.root(), state, files, chunks, symbolCounts, generation, visibleGeneration,
-                durableGeneration, progress, lastWalk, lastError);
+                durableGeneration, progress, lastWalk, semantic == null ? null : semantic.coverage(chunks), lastError);
     }
 
     private void publish() {
         services.board().publish(new IndexView(spec.id(), corpus == null ? null : corpus.searchers(),
-                corpus == null ? null : symbols, status()));
+                corpus == null ? null : symbols, semantic == null ? null : semantic.published(), status()));
+    }
+
+    // --- Semantic lane: embedding runs in the EmbeddingStage child; this actor owns the vectors. ---
+
+    /** Spawns the embedding stage and, after a warm boot, queues the committed chunks that have no vector. */
+    private void startSemantic() {
+        SemanticServices semanticServices = services.semantic();
+        if (semanticServices == null || spec.options().lexicalOnly()) {
+            return;
+        }
+        semantic = SemanticIndex.create(semanticServices.embedder().dimensions());
+        ActorRef<EmbeddingStage.Embedded> replies =
+                getContext().messageAdapter(EmbeddingStage.Embedded.class, VectorsEmbedded::new);
+        embedding = getContext().spawn(EmbeddingStage.create(semanticServices.embedder(), semanticServices.pool(),
+                semanticServices.threads(), replies), "embedding");
+        if (corpus.chunkCount() > 0) {
+            semantic.listingStarted();
+            var searchers = corpus.searchers();
+            getContext().pipeToSelf(
+                    CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return CommittedChunks.read(searchers);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, blocking),
+                    (chunks, error) -> new ChunksListed(chunks, error == null ? null : describe(error)));
+        }
+    }
+
+    private Behavior<Command> onChunksListed(ChunksListed listed) {
+        if (listed.error() != null) {
+            lastError = "listing chunks to embed failed: " + listed.error();
+            getContext().getLog().error("index {}: {}", spec.id(), lastError);
+            publish();
+        } else {
+            dispatch(List.of(semantic.reconcile(listed.chunks())));
+        }
+        return this;
+    }
+
+    private void embedWritten(List<FileUpdate> updates) {
+        if (semantic != null) {
+            dispatch(updates.stream().map(semantic::fileWritten).toList());
+        }
+    }
+
+    private void dropRemoved(List<String> paths) {
+        if (semantic != null) {
+            dispatch(paths.stream().map(semantic::fileRemoved).toList());
+        }
+    }
+
+    /** One cancel and one embed message for all the work of a batch; the cancel goes first. */
+    private void dispatch(List<SemanticIndex.Work> work) {
+        List<String> cancel = new ArrayList<>();
+        List<EmbeddingStage.Job> embed = new ArrayList<>();
+        for (SemanticIndex.Work w : work) {
+            cancel.addAll(w.cancel());
+            embed.addAll(w.embed());
+        }
+        if (!cancel.isEmpty()) {
+            embedding.tell(new EmbeddingStage.Cancel(cancel));
+        }
+        if (!embed.isEmpty()) {
+            embedding.tell(new EmbeddingStage.Embed(embed));
+        }
+        if (!cancel.isEmpty()) {
+            maybePublishVectors();
+        }
+    }
+
+    private Behavior<Command> onVectorsEmbedded(VectorsEmbedded embedded) {
+        int failures = semantic.accept(embedded.embedded());
+        if (failures > 0) {
+            lastError = "embedding failed for " + failures + " chunks: " + embedded.embedded().error();
+            getContext().getLog().warn("index {}: {}", spec.id(), lastError);
+        }
+        maybePublishVectors();
+        return this;
+    }
+
+    /**
+     * Publishes new vectors at most every refresh interval (linking them into the graph is CPU work
+     * on this actor), and at once when nothing is left to embed, so coverage reaches 100% promptly.
+     */
+    private void maybePublishVectors() {
+        if (!semantic.hasUnpublished()) {
+            return;
+        }
+        long wait = services.refreshInterval().toNanos() - (System.nanoTime() - lastVectorPublishNanos);
+        if (semantic.pendingCount() == 0 || wait <= 0) {
+            publishVectors();
+        } else if (!vectorPublishScheduled) {
+            vectorPublishScheduled = true;
+            getContext().scheduleOnce(Duration.ofNanos(wait), getContext().getSelf(), new PublishVectors());
+        }
+    }
+
+    private Behavior<Command> onPublishVectors(PublishVectors tick) {
+        vectorPublishScheduled = false;
+        if (semantic.hasUnpublished()) {
+            publishVectors();
+        }
+        return this;
+    }
+
+    private void publishVectors() {
+        semantic.publish();
+        lastVectorPublishNanos = System.nanoTime();
+        publish();
     }
 
     private Behavior<Command> onPostStop(PostStop signal) {

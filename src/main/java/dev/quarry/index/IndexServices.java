@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
  * @param workers         CPU pool (one thread per core) shared by chunking and Lucene analysis
  * @param persist         snapshot retry backoff and the durable-write seam
  * @param searches        runs searches sent to an index actor by nodes that do not host its view
+ * @param semantic        embedding for the semantic lane, or null when this node is lexical-only
  */
 public record IndexServices(
         ViewBoard board,
@@ -28,7 +29,8 @@ public record IndexServices(
         Duration progressInterval,
         double ramBufferMb,
         PersistSettings persist,
-        SearchService searches) {
+        SearchService searches,
+        SemanticServices semantic) {
 
     public Path indexDir(String indexId) {
         return indexesDir.resolve(indexId);

@@ -1,6 +1,10 @@
 package dev.quarry.index;
 
-/** An immutable snapshot of one index's state, published for status and health; crosses nodes as a reply. */
+/**
+ * An immutable snapshot of one index's state, published for status and health; crosses nodes as a reply.
+ *
+ * @param semantic how far embedding has got; null when the index has no semantic lane
+ */
 public record IndexStatus(
         String id,
         String root,
@@ -13,6 +17,7 @@ public record IndexStatus(
         long durableGeneration,
         IndexingProgress progress,
         WalkSummary lastWalk,
+        SemanticCoverage semantic,
         String lastError) implements dev.quarry.QuarrySerializable {
 
     /**

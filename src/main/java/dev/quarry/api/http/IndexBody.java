@@ -41,7 +41,7 @@ public record IndexBody(
     static IndexBody of(IndexSpec spec, Optional<IndexStatus> published) {
         // An index whose actor has not published yet is still starting, i.e. loading.
         IndexStatus s = published.orElseGet(() -> new IndexStatus(spec.id(), spec.root(), IndexState.LOADING,
-                0, 0, new IndexStatus.SymbolCounts(0, 0, 0, 0, null), 0, 0, 0, null, null, null));
+                0, 0, new IndexStatus.SymbolCounts(0, 0, 0, 0, null), 0, 0, 0, null, null, null, null));
         return new IndexBody(spec.id(), spec.root(), spec.options(), s.state(), s.searchable(),
                 new Stages(lexical(s), spec.options().lexicalOnly() ? "disabled" : "not_built"),
                 s.files(), s.chunks(), s.generation(), s.visibleGeneration(), s.durableGeneration(),
