@@ -62,10 +62,17 @@ public final class Grepper {
         AtomicLong entries = new AtomicLong();
         Callable<Void> worker = () -> {
             LineMatcher matcher = new LineMatcher(pattern, request.invert(), request.maxCount());
+            // One reader per leaf and thread: opening one costs more than reading a file through it.
+            StoredFields[] readers = new StoredFields[searcher.getIndexReader().leaves().size()];
             for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
                 List<FileResult> results = new ArrayList<>();
                 for (Candidate candidate : candidates.subList(b * BATCH, Math.min(candidates.size(), (b + 1) * BATCH))) {
-                    FileResult result = verify(candidate, matcher, request);
+                    int leaf = candidate.leaf().ord;
+                    if (readers[leaf] == null) {
+                        readers[leaf] = candidate.leaf().reader().storedFields();
+                    }
+                    StoredFields stored = readers[leaf];
+                    FileResult result = verify(candidate, content(stored, candidate.doc()), matcher, request);
                     if (result != null) {
                         results.add(result);
                         entries.addAndGet(result.entries());
@@ -140,8 +147,7 @@ public final class Grepper {
         }
     }
 
-    private static FileResult verify(Candidate candidate, LineMatcher matcher, GrepRequest request) throws IOException {
-        String text = content(candidate);
+    private static FileResult verify(Candidate candidate, String text, LineMatcher matcher, GrepRequest request) {
         int[] lines = matcher.selectedLines(text);
         if (lines.length == 0) {
             return null;
@@ -201,10 +207,9 @@ public final class Grepper {
         return found;
     }
 
-    private static String content(Candidate candidate) throws IOException {
-        StoredFields stored = candidate.leaf().reader().storedFields();
+    private static String content(StoredFields stored, int doc) throws IOException {
         String[] text = {""};
-        stored.document(candidate.doc(), new StoredFieldVisitor() {
+        stored.document(doc, new StoredFieldVisitor() {
             @Override
             public Status needsField(FieldInfo field) {
                 if (GrepFields.CONTENT.equals(field.name)) {

@@ -54,7 +54,7 @@ final class LineMatcher {
             int start = text.lastIndexOf('\n', hit - 1) + 1;
             number += newlines(text, counted, start);
             int end = lineEnd(text, start);
-            if (matches(text, start, end) && !lines.add(number)) {
+            if ((pattern.prefilterDecides() || matches(text, start, end)) && !lines.add(number)) {
                 break;
             }
             counted = start;

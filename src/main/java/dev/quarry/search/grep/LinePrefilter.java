@@ -43,6 +43,11 @@ final class LinePrefilter {
         return new LinePrefilter(needles, !exact);
     }
 
+    /** Whether needles are searched in the case-folded text. */
+    boolean folded() {
+        return folded;
+    }
+
     /** The text to search: the file itself, or its fold (null if folding changed its length, so offsets would not map). */
     String haystack(String text) {
         if (!folded) {
