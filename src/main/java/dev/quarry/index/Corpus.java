@@ -132,7 +132,7 @@ final class Corpus implements Closeable, CommitSource {
             TopDocs docs = searcher.search(ChunkSchema.allFiles(), total);
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : docs.scoreDocs) {
-                FileRecord record = ChunkSchema.toFileRecord(stored.document(sd.doc, ChunkSchema.FILE_RECORD_FIELDS));
+                FileRecord record = ChunkSchema.toFileRecord(stored.document(sd.doc));
                 files.put(record.path(), record);
             }
             return files;

@@ -59,8 +59,6 @@ public final class ChunkSchema {
     public static final String FILE_SHA256 = "file_sha256";
     public static final String FILE_SIZE = "file_size";
     public static final String CHUNK_COUNT = "chunk_count";
-    /** The stored fields {@link #toFileRecord} reads: load only these, file documents also store the whole text. */
-    public static final Set<String> FILE_RECORD_FIELDS = Set.of(PATH, FILE_SHA256, FILE_SIZE, CHUNK_COUNT);
 
     /**
      * Analysed, not stored, without positions: ranking is BM25 over term frequencies and nothing runs

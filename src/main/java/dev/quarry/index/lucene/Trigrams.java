@@ -1,5 +1,6 @@
 package dev.quarry.index.lucene;
 
+import java.util.Locale;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -43,6 +44,9 @@ public final class Trigrams {
 
     /** Folds a string code point by code point. */
     public static String fold(CharSequence text) {
+        if (text instanceof String s && isAscii(s)) {
+            return s.toLowerCase(Locale.ROOT); // same result for ASCII, and vectorised by the JDK
+        }
         StringBuilder folded = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
@@ -50,6 +54,15 @@ public final class Trigrams {
             i += Character.charCount(cp);
         }
         return folded.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Feeds every trigram of the folded UTF-8 encoding of {@code text} to {@code sink}. */

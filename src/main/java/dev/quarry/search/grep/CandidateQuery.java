@@ -19,8 +19,8 @@ import org.apache.lucene.search.Query;
  * requirement that is unknown) constrains nothing, so it widens to every file.
  */
 final class CandidateQuery {
-    /** Trigrams used per literal; a long literal's first few already pin down the files. */
-    private static final int MAX_TRIGRAMS_PER_NEEDLE = 12;
+    /** Trigrams used per literal: enough that big files holding most trigrams are ruled out too. */
+    private static final int MAX_TRIGRAMS_PER_NEEDLE = 32;
     /** Bounds the whole query well under Lucene's clause limit. */
     private static final int MAX_CLAUSES = 512;
 

@@ -18,11 +18,13 @@ final class GrepPattern {
     private final Pattern regex;
     private final Query candidates;
     private final LinePrefilter prefilter;
+    private final boolean prefilterDecides;
 
-    private GrepPattern(Pattern regex, Query candidates, LinePrefilter prefilter) {
+    private GrepPattern(Pattern regex, Query candidates, LinePrefilter prefilter, boolean prefilterDecides) {
         this.regex = regex;
         this.candidates = candidates;
         this.prefilter = prefilter;
+        this.prefilterDecides = prefilterDecides;
     }
 
     /** @throws IllegalArgumentException for an invalid or too expensive pattern, with the reason */
@@ -43,7 +45,18 @@ final class GrepPattern {
         Requirement requirement = TrigramPlanner.plan(tree);
         // Inverted, a file without the pattern's literals is all matches: every file is a candidate.
         Query candidates = request.invert() ? ChunkSchema.allFiles() : CandidateQuery.of(requirement);
-        return new GrepPattern(regex, candidates, LinePrefilter.choose(requirement));
+        LinePrefilter prefilter = LinePrefilter.choose(requirement);
+        // A case-sensitive literal without -w matches exactly the lines that contain it.
+        boolean decides = prefilter != null && !prefilter.folded() && !request.word() && isExactLiteral(tree);
+        return new GrepPattern(regex, candidates, prefilter, decides);
+    }
+
+    private static boolean isExactLiteral(RegexNode tree) {
+        return switch (tree) {
+            case RegexNode.Literal l -> !l.foldCase();
+            case RegexNode.Concat c -> c.items().stream().allMatch(GrepPattern::isExactLiteral);
+            default -> false;
+        };
     }
 
     Query candidates() {
@@ -53,6 +66,11 @@ final class GrepPattern {
     /** Null when no literal is certain to occur in a match. */
     LinePrefilter prefilter() {
         return prefilter;
+    }
+
+    /** Whether a line holding a prefilter needle is a match, so the regex need not run. */
+    boolean prefilterDecides() {
+        return prefilterDecides;
     }
 
     /** A matcher for one thread; reset it per line. */

@@ -2,7 +2,9 @@ package dev.quarry.search.grep;
 
 import dev.quarry.index.lucene.GrepFields;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,20 +17,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFieldVisitor;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Runs one grep on a point-in-time searcher: the trigram query narrows the files, globs filter
- * them by path (doc values, no stored text touched), the survivors are read in path order and
- * verified line by line, and output stops at {@code max_results}.
+ * them by path (doc values, no text read), the survivors' text is read from doc values and verified
+ * line by line, and output, in path order, stops at {@code max_results}.
  */
 public final class Grepper {
 
@@ -62,10 +63,23 @@ public final class Grepper {
         AtomicLong entries = new AtomicLong();
         Callable<Void> worker = () -> {
             LineMatcher matcher = new LineMatcher(pattern, request.invert(), request.maxCount());
+            TextReader texts = new TextReader(searcher.getIndexReader().leaves().size());
             for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                List<Candidate> batch = candidates.subList(b * BATCH, Math.min(candidates.size(), (b + 1) * BATCH));
+                // Doc values read forwards: take the batch in index order, keep its results in path order.
+                Integer[] order = new Integer[batch.size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                Arrays.sort(order, Comparator.comparingInt((Integer i) -> batch.get(i).leaf().ord)
+                        .thenComparingInt(i -> batch.get(i).doc()));
+                FileResult[] byPath = new FileResult[batch.size()];
+                for (int i : order) {
+                    Candidate candidate = batch.get(i);
+                    byPath[i] = verify(candidate, texts.text(candidate.leaf(), candidate.doc()), matcher, request);
+                }
                 List<FileResult> results = new ArrayList<>();
-                for (Candidate candidate : candidates.subList(b * BATCH, Math.min(candidates.size(), (b + 1) * BATCH))) {
-                    FileResult result = verify(candidate, matcher, request);
+                for (FileResult result : byPath) {
                     if (result != null) {
                         results.add(result);
                         entries.addAndGet(result.entries());
@@ -140,8 +154,7 @@ public final class Grepper {
         }
     }
 
-    private static FileResult verify(Candidate candidate, LineMatcher matcher, GrepRequest request) throws IOException {
-        String text = content(candidate);
+    private static FileResult verify(Candidate candidate, String text, LineMatcher matcher, GrepRequest request) {
         int[] lines = matcher.selectedLines(text);
         if (lines.length == 0) {
             return null;
@@ -201,24 +214,26 @@ public final class Grepper {
         return found;
     }
 
-    private static String content(Candidate candidate) throws IOException {
-        StoredFields stored = candidate.leaf().reader().storedFields();
-        String[] text = {""};
-        stored.document(candidate.doc(), new StoredFieldVisitor() {
-            @Override
-            public Status needsField(FieldInfo field) {
-                if (GrepFields.CONTENT.equals(field.name)) {
-                    return Status.YES;
-                }
-                return text[0].isEmpty() ? Status.NO : Status.STOP;
-            }
+    /** One thread's cursors over the text doc values, one per leaf, renewed when a read goes backwards. */
+    private static final class TextReader {
+        private final BinaryDocValues[] cursors;
 
-            @Override
-            public void stringField(FieldInfo field, String value) {
-                text[0] = value;
+        TextReader(int leaves) {
+            cursors = new BinaryDocValues[leaves];
+        }
+
+        String text(LeafReaderContext leaf, int doc) throws IOException {
+            BinaryDocValues cursor = cursors[leaf.ord];
+            if (cursor == null || cursor.docID() > doc) {
+                cursor = leaf.reader().getBinaryDocValues(GrepFields.CONTENT);
+                cursors[leaf.ord] = cursor;
             }
-        });
-        return text[0];
+            if (cursor == null || !cursor.advanceExact(doc)) {
+                return "";
+            }
+            BytesRef bytes = cursor.binaryValue();
+            return new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);
+        }
     }
 
     /** Collects lines, files or counts by mode, up to {@code max_results} entries. */

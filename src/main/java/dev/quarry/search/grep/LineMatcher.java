@@ -54,7 +54,8 @@ final class LineMatcher {
             int start = text.lastIndexOf('\n', hit - 1) + 1;
             number += newlines(text, counted, start);
             int end = lineEnd(text, start);
-            if (matches(text, start, end) && !lines.add(number)) {
+            boolean candidate = !prefilter.hasOthers() || prefilter.othersPresent(haystack.substring(start, end));
+            if (candidate && (pattern.prefilterDecides() || matches(text, start, end)) && !lines.add(number)) {
                 break;
             }
             counted = start;

@@ -2,6 +2,7 @@ package dev.quarry.search.grep;
 
 import dev.quarry.index.lucene.Trigrams;
 import dev.quarry.search.grep.Requirement.Needle;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,10 +14,13 @@ import java.util.List;
 final class LinePrefilter {
     private final String[] needles;
     private final boolean folded;
+    /** The other literal sets a match needs, checked on each candidate line before the regex runs. */
+    private final List<String[]> others;
 
-    private LinePrefilter(String[] needles, boolean folded) {
+    private LinePrefilter(String[] needles, boolean folded, List<String[]> others) {
         this.needles = needles;
         this.folded = folded;
+        this.others = others;
     }
 
     /** The most selective single literal set a match is sure to contain, or null if there is none. */
@@ -38,9 +42,44 @@ final class LinePrefilter {
             return null;
         }
         boolean exact = best.needles().stream().allMatch(n -> n.exact() != null);
-        String[] needles = best.needles().stream()
-                .map(exact ? Needle::exact : Needle::folded).distinct().toArray(String[]::new);
-        return new LinePrefilter(needles, !exact);
+        List<String[]> others = new ArrayList<>();
+        for (Requirement candidate : candidates) {
+            if (candidate != best && candidate instanceof Requirement.OneOf oneOf
+                    && (!exact || oneOf.needles().stream().allMatch(n -> n.exact() != null))) {
+                others.add(strings(oneOf, exact));
+            }
+        }
+        return new LinePrefilter(strings(best, exact), !exact, List.copyOf(others));
+    }
+
+    private static String[] strings(Requirement.OneOf oneOf, boolean exact) {
+        return oneOf.needles().stream().map(exact ? Needle::exact : Needle::folded).distinct().toArray(String[]::new);
+    }
+
+    /** Whether a candidate line (taken from the haystack) also holds one needle of every other required set. */
+    boolean othersPresent(String line) {
+        for (String[] group : others) {
+            boolean found = false;
+            for (String needle : group) {
+                if (line.contains(needle)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean hasOthers() {
+        return !others.isEmpty();
+    }
+
+    /** Whether needles are searched in the case-folded text. */
+    boolean folded() {
+        return folded;
     }
 
     /** The text to search: the file itself, or its fold (null if folding changed its length, so offsets would not map). */

@@ -157,7 +157,13 @@ public final class GrepBench {
             System.out.printf("%d files indexed%n", indexed.size());
             System.out.println("| kind | pattern | files verified | matching lines | Quarry p50 | Quarry p99 | rg p50 | rg p99 | counts equal |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            for (Case c : CASES) {
+            String only = System.getProperty("only", ""); // comma-separated case numbers, 0-based
+            System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
+            for (int n = 0; n < CASES.size(); n++) {
+                Case c = CASES.get(n);
+                if (!only.isEmpty() && !Arrays.asList(only.split(",")).contains(Integer.toString(n))) {
+                    continue;
+                }
                 GrepRequest request = new GrepRequest(c.pattern(), c.flags().contains("-F"), c.flags().contains("-i"),
                         c.flags().contains("-w"), false, false, true, 0, 0, List.of(), 0, GrepRequest.MAX_RESULTS);
                 GrepReply.Results results = null;
