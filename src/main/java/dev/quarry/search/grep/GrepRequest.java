@@ -1,5 +1,6 @@
 package dev.quarry.search.grep;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
  * A grep as users send it (ripgrep's everyday options). Unset numbers are 0: no context, no
  * per-file limit, the default overall limit. {@link #validated()} turns bad parameters into clear errors.
  *
+ * @param glob       ripgrep {@code --glob}s; JSON accepts one string or a list
  * @param maxCount   at most this many matching lines per file (ripgrep's {@code -m}); 0 = no limit
  * @param maxResults at most this many result entries overall (lines, files or counts); 0 = {@link #DEFAULT_MAX_RESULTS}
  */
@@ -20,7 +22,7 @@ public record GrepRequest(
         @JsonProperty("count") boolean count,
         @JsonProperty("context_before") int contextBefore,
         @JsonProperty("context_after") int contextAfter,
-        @JsonProperty("glob") List<String> glob,
+        @JsonProperty("glob") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> glob,
         @JsonProperty("max_count") int maxCount,
         @JsonProperty("max_results") int maxResults) {
 

@@ -14,6 +14,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -58,7 +59,7 @@ public final class Grepper {
         GlobFilter globs = GlobFilter.of(request.glob());
         List<Candidate> candidates = candidates(searcher, pattern, globs);
         int batches = (candidates.size() + BATCH - 1) / BATCH;
-        List<List<FileResult>> done = new ArrayList<>(java.util.Collections.nCopies(batches, null));
+        AtomicReferenceArray<List<FileResult>> done = new AtomicReferenceArray<>(batches);
         AtomicInteger nextBatch = new AtomicInteger();
         AtomicLong entries = new AtomicLong();
         Callable<Void> worker = () -> {
@@ -118,7 +119,8 @@ public final class Grepper {
         }
         Output output = new Output(request);
         merge:
-        for (List<FileResult> batch : done) {
+        for (int b = 0; b < batches; b++) {
+            List<FileResult> batch = done.get(b);
             if (batch == null) {
                 break; // not started once there were enough results
             }

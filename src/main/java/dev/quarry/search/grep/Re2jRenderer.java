@@ -126,6 +126,16 @@ final class Re2jRenderer {
                     continue;
                 }
             }
+            if (item instanceof Literal l && l.foldCase()) {
+                // One (?i:...) group per run of folded literals rather than per character.
+                out.append("(?i:");
+                for (; i < items.size() && items.get(i) instanceof Literal run && run.foldCase(); i++) {
+                    CodePointSet.appendEscaped(out, run.codePoint());
+                }
+                out.append(')');
+                i--;
+                continue;
+            }
             node(item, false);
         }
     }

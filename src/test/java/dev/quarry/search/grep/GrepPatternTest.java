@@ -89,6 +89,15 @@ class GrepPatternTest {
     }
 
     @Test
+    void theHttpBodyUsesSnakeCaseNames() throws Exception {
+        GrepRequest request = new com.fasterxml.jackson.databind.ObjectMapper().readValue("""
+                {"pattern": "foo", "fixed_strings": true, "case_insensitive": true, "word": true, "invert": false,
+                 "files_with_matches": false, "context_before": 2, "context_after": 3, "glob": "*.c", "max_results": 7}
+                """, GrepRequest.class);
+        assertEquals(new GrepRequest("foo", true, true, true, false, false, false, 2, 3, List.of("*.c"), 0, 7), request);
+    }
+
+    @Test
     void requestsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> new GrepRequest(null, false, false, false, false, false,
                 false, 0, 0, List.of(), 0, 0).validated());
